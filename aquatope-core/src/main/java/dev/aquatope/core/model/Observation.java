@@ -1,0 +1,61 @@
+package dev.aquatope.core.model;
+
+import dev.aquatope.core.util.Checks;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * One evaluated configuration: what it cost and how fast it was.
+ *
+ * @param configuration the evaluated configuration
+ * @param cost mean cost of one workflow invocation in dollars, {@code >= 0}
+ * @param latency the QoS statistic of the end-to-end latency in seconds, {@code >= 0}
+ * @param costVariance variance of the cost estimate when the platform knows it (e.g. the squared
+ *     standard error over the profiled requests), else empty
+ * @param latencyVariance variance of the latency estimate when known, else empty
+ * @param timestamp when the evaluation finished
+ * @param flags special treatment; the reason of a flag is in {@code note}
+ * @param note free text explaining the flags (e.g. the anomaly filter's z-score); may be empty
+ */
+public record Observation(Configuration configuration, double cost, double latency,
+    OptionalDouble costVariance, OptionalDouble latencyVariance, Instant timestamp,
+    Set<ObservationFlag> flags, String note) {
+
+  /** Validates and copies the fields. */
+  public Observation {
+    Checks.notNull("configuration", configuration);
+    Checks.nonNegative("cost", cost);
+    Checks.nonNegative("latency", latency);
+    Checks.notNull("costVariance", costVariance);
+    Checks.notNull("latencyVariance", latencyVariance);
+    costVariance.ifPresent(v -> Checks.nonNegative("costVariance", v));
+    latencyVariance.ifPresent(v -> Checks.nonNegative("latencyVariance", v));
+    Checks.notNull("timestamp", timestamp);
+    Checks.notNull("flags", flags);
+    flags = flags.isEmpty() ? Collections.emptySet()
+        : Collections.unmodifiableSet(EnumSet.copyOf(flags));
+    note = note == null ? "" : note;
+  }
+
+  /** An observation without noise estimates or flags. */
+  public static Observation of(Configuration configuration, double cost, double latency, Instant timestamp) {
+    return new Observation(configuration, cost, latency, OptionalDouble.empty(), OptionalDouble.empty(),
+        timestamp, Set.of(), "");
+  }
+
+  /** A copy with {@code flag} added and {@code note} as its reason. */
+  public Observation withFlag(ObservationFlag flag, String note) {
+    EnumSet<ObservationFlag> f = flags.isEmpty() ? EnumSet.noneOf(ObservationFlag.class) : EnumSet.copyOf(flags);
+    f.add(flag);
+    return new Observation(configuration, cost, latency, costVariance, latencyVariance, timestamp, f,
+        this.note.isEmpty() ? note : this.note + "; " + note);
+  }
+
+  /** Whether this observation met {@code qos} and did not fail. */
+  public boolean isFeasible(QosTarget qos) {
+    return !flags.contains(ObservationFlag.FAILED) && qos.isMet(latency);
+  }
+}

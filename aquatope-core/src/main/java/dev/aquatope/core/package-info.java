@@ -1,0 +1,2 @@
+/** Aquatope core: the model, the SPIs, the control loops, forecasting baselines and trace readers. */
+package dev.aquatope.core;

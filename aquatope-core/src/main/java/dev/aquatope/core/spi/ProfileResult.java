@@ -1,0 +1,123 @@
+package dev.aquatope.core.spi;
+
+import dev.aquatope.core.model.Configuration;
+import dev.aquatope.core.model.Observation;
+import dev.aquatope.core.model.ObservationFlag;
+import dev.aquatope.core.model.QosTarget;
+import dev.aquatope.core.util.Checks;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * What profiling one configuration measured.
+ *
+ * @param configuration the profiled configuration
+ * @param latencies end-to-end latency in seconds of every successful workflow invocation
+ * @param costs billed cost in dollars of every successful workflow invocation (same order)
+ * @param vcpuSeconds total billed vCPU-seconds over all invocations
+ * @param gbSeconds total billed GB-seconds over all invocations
+ * @param failures invocations that failed (e.g. out of memory, timeout)
+ */
+public record ProfileResult(Configuration configuration, double[] latencies, double[] costs,
+    double vcpuSeconds, double gbSeconds, int failures) {
+
+  /** Validates and copies. */
+  public ProfileResult {
+    Checks.notNull("configuration", configuration);
+    Checks.notNull("latencies", latencies);
+    Checks.notNull("costs", costs);
+    if (latencies.length != costs.length) {
+      throw new IllegalArgumentException("latencies and costs must have the same length, were "
+          + latencies.length + " and " + costs.length);
+    }
+    latencies = latencies.clone();
+    costs = costs.clone();
+    for (int i = 0; i < latencies.length; i++) {
+      Checks.nonNegative("latencies[" + i + "]", latencies[i]);
+      Checks.nonNegative("costs[" + i + "]", costs[i]);
+    }
+    Checks.nonNegative("vcpuSeconds", vcpuSeconds);
+    Checks.nonNegative("gbSeconds", gbSeconds);
+    Checks.nonNegative("failures", failures);
+    if (latencies.length == 0 && failures == 0) {
+      throw new IllegalArgumentException("a profile result needs at least one invocation");
+    }
+  }
+
+  @Override
+  public double[] latencies() {
+    return latencies.clone();
+  }
+
+  @Override
+  public double[] costs() {
+    return costs.clone();
+  }
+
+  /** Mean cost of one successful invocation (0 if none succeeded). */
+  public double meanCost() {
+    return mean(costs);
+  }
+
+  /**
+   * Summarizes this result as an optimizer observation: cost is the mean cost per invocation,
+   * latency is the QoS statistic, and the variances are the squared standard errors of the means.
+   * If any invocation failed the observation is flagged {@link ObservationFlag#FAILED}; if none
+   * succeeded its latency is reported as twice the QoS bound.
+   *
+   * @param qos the target whose statistic summarizes latency
+   * @param timestamp when the evaluation finished
+   * @return the observation
+   */
+  public Observation toObservation(QosTarget qos, Instant timestamp) {
+    Set<ObservationFlag> flags = failures > 0 ? EnumSet.of(ObservationFlag.FAILED) : Set.of();
+    String note = failures > 0 ? failures + " of " + (failures + latencies.length) + " invocations failed" : "";
+    if (latencies.length == 0) {
+      return new Observation(configuration, 0.0, 2 * qos.boundSeconds(), OptionalDouble.empty(),
+          OptionalDouble.empty(), timestamp, flags, note);
+    }
+    return new Observation(configuration, meanCost(), qos.statistic().of(latencies),
+        squaredStandardError(costs), squaredStandardError(latencies), timestamp, flags, note);
+  }
+
+  private static double mean(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x;
+    }
+    return v.length == 0 ? 0 : s / v.length;
+  }
+
+  private static OptionalDouble squaredStandardError(double[] v) {
+    if (v.length < 2) {
+      return OptionalDouble.empty();
+    }
+    double m = mean(v);
+    double ss = 0;
+    for (double x : v) {
+      ss += (x - m) * (x - m);
+    }
+    return OptionalDouble.of(ss / (v.length - 1) / v.length);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ProfileResult r && configuration.equals(r.configuration)
+        && Arrays.equals(latencies, r.latencies) && Arrays.equals(costs, r.costs)
+        && vcpuSeconds == r.vcpuSeconds && gbSeconds == r.gbSeconds && failures == r.failures;
+  }
+
+  @Override
+  public int hashCode() {
+    return configuration.hashCode() * 31 + Arrays.hashCode(latencies);
+  }
+
+  @Override
+  public String toString() {
+    return "ProfileResult[" + configuration + ", n=" + latencies.length + ", failures=" + failures
+        + ", meanCost=" + meanCost() + "]";
+  }
+}

@@ -1,0 +1,2 @@
+/** Small shared helpers: argument validation. */
+package dev.aquatope.core.util;

@@ -1,0 +1,2 @@
+/** Aquatope gp module. */
+package dev.aquatope.gp;

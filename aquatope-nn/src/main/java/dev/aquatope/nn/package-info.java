@@ -1,0 +1,2 @@
+/** Aquatope nn module. */
+package dev.aquatope.nn;

@@ -1,0 +1,2 @@
+/** Aquatope openwhisk module. */
+package dev.aquatope.openwhisk;

@@ -1,0 +1,2 @@
+/** Aquatope examples module. */
+package dev.aquatope.examples;
