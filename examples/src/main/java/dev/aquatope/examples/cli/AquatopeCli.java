@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
         + "optimization of serverless workflows.",
     subcommands = {
         SimulateCommand.class,
+        ForecastBenchCommand.class,
+        TrainForecasterCommand.class,
+        OptimizeBenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class AquatopeCli implements Runnable {
