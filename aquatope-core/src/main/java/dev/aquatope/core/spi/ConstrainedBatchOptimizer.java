@@ -14,7 +14,7 @@ import java.util.Optional;
  * to evaluate, in an ask/tell loop:
  *
  * <pre>{@code
- * ConstrainedBatchOptimizer opt = Optimizers.create("gp-qnei", problem, seed);
+ * ConstrainedBatchOptimizer opt = Providers.optimizer("gp-qnei", problem, seed);
  * while (budgetLeft) {
  *   List<Configuration> batch = opt.suggest(3);
  *   opt.observe(platform.evaluate(batch));

@@ -1,0 +1,9 @@
+/**
+ * The container-pool control loop: every interval, {@link dev.aquatope.core.pool.ContainerPoolScheduler}
+ * reads each managed function's recent history from the platform, forecasts the next window with an
+ * {@link dev.aquatope.core.spi.InvocationForecaster}, turns the forecast into a prewarm target with a
+ * {@link dev.aquatope.core.pool.PrewarmPolicy}, raises the targets of downstream workflow stages from
+ * their upstream stages' current load ({@link dev.aquatope.core.pool.DownstreamPredictor}) and sets the
+ * targets on the {@link dev.aquatope.core.spi.FaasPlatform}. Forecasters retrain in the background.
+ */
+package dev.aquatope.core.pool;

@@ -1,0 +1,36 @@
+package dev.aquatope.core.manage;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aquatope.core.model.Configuration;
+import dev.aquatope.core.model.Observation;
+import dev.aquatope.core.model.ObservationFlag;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.LongRange;
+
+class JournalCodecProperties {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private final JournalCodec codec = new JournalCodec(MAPPER);
+
+  @Property
+  boolean observation_roundTripsThroughJsonText(@ForAll @DoubleRange(min = 0, max = 1e6) double cost,
+      @ForAll @DoubleRange(min = 0, max = 1e3) double latency, @ForAll @DoubleRange(min = -1e3, max = 1e3) double knob,
+      @ForAll boolean withVariance, @ForAll boolean flagged, @ForAll @LongRange(min = 0, max = 4_000_000_000L) long sec,
+      @ForAll @LongRange(min = 0, max = 999_999_999) long nanos) throws Exception {
+    Map<String, Double> values = new LinkedHashMap<>();
+    values.put("s.x", knob);
+    values.put("s.y", knob / 3);
+    Observation o = new Observation(new Configuration(values), cost, latency,
+        withVariance ? OptionalDouble.of(cost / 7) : OptionalDouble.empty(), OptionalDouble.of(latency * latency),
+        Instant.ofEpochSecond(sec, nanos), flagged ? EnumSet.of(ObservationFlag.STALE, ObservationFlag.FAILED)
+            : EnumSet.noneOf(ObservationFlag.class), flagged ? "why" : "");
+    String text = MAPPER.writeValueAsString(codec.observation(o));
+    return codec.observation(MAPPER.readTree(text)).equals(o);
+  }
+}

@@ -1,0 +1,32 @@
+package dev.aquatope.core.pool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class PoolSchedulerConfigTest {
+
+  @Test
+  void defaults_matchTheDesign() {
+    PoolSchedulerConfig c = PoolSchedulerConfig.defaults();
+    assertEquals(Duration.ofMinutes(1), c.interval());
+    assertEquals(new QuantilePolicy(0.9), c.policy());
+    assertEquals(48, c.inputSteps());
+    assertEquals(10080, c.trainingWindows());
+    assertEquals("keep-alive", c.fallbackForecaster());
+  }
+
+  @Test
+  void constructor_badFields_areNamed() {
+    PoolSchedulerConfig c = PoolSchedulerConfig.defaults();
+    assertEquals("trainingWindows must be >= inputSteps (48), was 10",
+        assertThrows(IllegalArgumentException.class, () -> c.withTrainingWindows(10)).getMessage());
+    assertEquals("interval must be > 0, was PT0S",
+        assertThrows(IllegalArgumentException.class, () -> c.withInterval(Duration.ZERO)).getMessage());
+    assertEquals("inputSteps must be > 0, was 0",
+        assertThrows(IllegalArgumentException.class, () -> c.withInputSteps(0)).getMessage());
+    assertThrows(IllegalArgumentException.class, () -> c.withFallbackForecaster(" "));
+  }
+}
