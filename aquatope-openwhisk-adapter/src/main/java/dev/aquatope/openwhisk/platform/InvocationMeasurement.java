@@ -1,0 +1,31 @@
+package dev.aquatope.openwhisk.platform;
+
+import dev.aquatope.core.util.Checks;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one workflow invocation measured.
+ *
+ * @param activationId the top-level activation's id
+ * @param endToEndSeconds server-side latency {@code (end - start + waitTime)} of the top-level record
+ * @param stageSeconds billed duration per stage name (summed if a stage ran several times)
+ * @param coldOrPrewarmStages how many component activations ran {@code /init}
+ * @param cost billed dollars
+ * @param vcpuSeconds billed vCPU-seconds
+ * @param gbSeconds billed GB-seconds
+ */
+public record InvocationMeasurement(String activationId, double endToEndSeconds, Map<String, Double> stageSeconds,
+    int coldOrPrewarmStages, double cost, double vcpuSeconds, double gbSeconds) {
+  /** Validates and copies. */
+  public InvocationMeasurement {
+    Checks.nonBlank("activationId", activationId);
+    Checks.nonNegative("endToEndSeconds", endToEndSeconds);
+    stageSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(Checks.notNull("stageSeconds", stageSeconds)));
+    Checks.nonNegative("coldOrPrewarmStages", coldOrPrewarmStages);
+    Checks.nonNegative("cost", cost);
+    Checks.nonNegative("vcpuSeconds", vcpuSeconds);
+    Checks.nonNegative("gbSeconds", gbSeconds);
+  }
+}
