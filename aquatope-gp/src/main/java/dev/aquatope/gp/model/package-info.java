@@ -1,0 +1,7 @@
+/**
+ * Exact Gaussian-process regression as BoTorch's {@code SingleTaskGP}: constant mean, ARD kernel,
+ * standardized outputs, fixed per-point or learned homoscedastic noise, MAP hyperparameters under
+ * one of two versioned prior sets, posterior (joint) moments, leave-one-out predictions and the
+ * cached baseline posterior that the acquisition functions use.
+ */
+package dev.aquatope.gp.model;
