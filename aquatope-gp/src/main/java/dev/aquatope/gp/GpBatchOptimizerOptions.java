@@ -1,0 +1,50 @@
+package dev.aquatope.gp;
+
+import dev.aquatope.core.util.Checks;
+import dev.aquatope.gp.anomaly.AnomalyOptions;
+import dev.aquatope.gp.model.GpOptions;
+import dev.aquatope.gp.optim.GridSearchOptions;
+
+/**
+ * Every setting of a {@link GpBatchOptimizer}; built by {@link GpBatchOptimizer.Builder} and
+ * saved with its state.
+ *
+ * @param nInit number of initial scrambled-Sobol design points, {@code >= 1}
+ * @param batchSize the batch size {@link GpBatchOptimizer#suggest()} uses, {@code >= 1}
+ * @param mcSamples quasi-Monte-Carlo samples of the acquisition, {@code >= 1}
+ * @param search the grid search of the acquisition (raw samples, restarts, local moves)
+ * @param anomalyDetection whether the leave-one-out outlier filter runs before each fit
+ * @param anomaly the outlier filter's settings (used when {@code anomalyDetection})
+ * @param drift the drift detection settings
+ * @param gp the Gaussian-process settings (its seed is replaced by a per-fit derived seed)
+ * @param logTransform whether both models see {@code log(cost)} and {@code log(latency)}: costs
+ *     and latencies are positive and multiplicative in the resources (latency is roughly
+ *     inversely proportional to vCPU), which a stationary GP fits far better on the log scale;
+ *     the constraint becomes {@code log(latency) <= log(bound)}, with the same feasible set
+ * @param useReportedVariance whether per-observation variances, when every observation of a
+ *     model has one, become fixed per-point noise (else the noise level is learned)
+ * @param eta temperature of the feasibility sigmoid, {@code > 0}
+ * @param logAcquisition whether to use the log form of constrained qNEI (qLogNEI)
+ * @param pruneBaseline whether to prune the qNEI baseline to points likely to be best
+ * @param anchorFastest whether the first design point is the most generous configuration (CPU
+ *     and memory at their maximum, concurrency at its minimum, other knobs in the middle): it
+ *     meets any achievable latency target, so constrained qNEI has a feasible incumbent from the
+ *     first batch instead of searching blindly for a small feasible region
+ */
+public record GpBatchOptimizerOptions(int nInit, int batchSize, int mcSamples, GridSearchOptions search,
+    boolean anomalyDetection, AnomalyOptions anomaly, DriftOptions drift, GpOptions gp, boolean logTransform,
+    boolean useReportedVariance, double eta, boolean logAcquisition, boolean pruneBaseline,
+    boolean anchorFastest) {
+
+  /** Validates every field. */
+  public GpBatchOptimizerOptions {
+    Checks.positive("nInit", nInit);
+    Checks.positive("batchSize", batchSize);
+    Checks.positive("mcSamples", mcSamples);
+    Checks.notNull("search", search);
+    Checks.notNull("anomaly", anomaly);
+    Checks.notNull("drift", drift);
+    Checks.notNull("gp", gp);
+    Checks.positive("eta", eta);
+  }
+}
