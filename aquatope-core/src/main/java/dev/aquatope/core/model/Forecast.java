@@ -7,12 +7,16 @@ import org.apache.commons.math3.special.Erf;
 /**
  * A predictive distribution for the count of the next window (invocations or containers).
  *
- * <p>Treated as a normal distribution with {@link #mean()} and total {@link #std()} (model plus
- * inherent noise), truncated at zero for quantiles because counts cannot be negative. Forecasters
+ * <p>Treated as a normal distribution centred on the point forecast {@link #mean()} with total
+ * spread {@link #std()} (model plus inherent noise), truncated at zero for quantiles because counts
+ * cannot be negative. Forecasters calibrate {@code std} so that these quantiles cover what they
+ * claim (e.g. the central 90% interval covers about 90% of held-out windows). Forecasters
  * that sample (MC dropout) also expose their {@link #samples()}, which carry the model part of
  * the uncertainty only.
  *
- * @param mean predicted mean count, finite and {@code >= 0}
+ * @param mean the point forecast of the count, finite and {@code >= 0}: the predictive mean for
+ *     most forecasters; a forecaster may document another point (e.g. {@code hybrid-bnn} reports
+ *     the count that minimizes the expected SMAPE, often 0 for an idle minute)
  * @param std total predictive standard deviation, finite and {@code >= 0} (0 for point forecasts)
  * @param samples the model's raw samples (possibly empty); copied
  */

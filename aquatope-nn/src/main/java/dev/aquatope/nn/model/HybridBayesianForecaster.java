@@ -1,0 +1,466 @@
+package dev.aquatope.nn.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aquatope.core.model.ExternalFeatures;
+import dev.aquatope.core.model.Forecast;
+import dev.aquatope.core.model.InvocationSeries;
+import dev.aquatope.core.spi.InvocationForecaster;
+import dev.aquatope.core.util.Checks;
+import dev.aquatope.nn.data.Log1pZScore;
+import dev.aquatope.nn.data.Split;
+import dev.aquatope.nn.data.WindowSet;
+import dev.aquatope.nn.train.DropoutMasks;
+import dev.aquatope.nn.train.EarlyStoppingTrainer;
+import dev.aquatope.nn.train.EpochListener;
+import dev.aquatope.nn.train.EpochStats;
+import dev.aquatope.nn.train.MinibatchModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hybrid Bayesian invocation forecaster of AQUATOPE (after Zhu and Laptev, "Deep and
+ * Confident Prediction for Time Series at Uber", 2017), trained and run with ND4J.
+ *
+ * <ol>
+ *   <li><b>Pre-training.</b> A stacked LSTM encoder reads the last {@code inputSteps} normalized
+ *       counts; an LSTM decoder predicts the next {@code outputSteps} from the encoder's last
+ *       hidden state. The encoder uses variational dropout (one mask per sequence, shared by all
+ *       time steps). See {@link SequenceNet}.
+ *   <li><b>Prediction.</b> The encoder is frozen; its last hidden state (computed once per window
+ *       and reused across MC passes and epochs) is concatenated with the
+ *       {@link ExternalFeatures#encode() external features} of the target window and fed to an
+ *       MLP of tanh layers with dropout ({@link PredictionMlp}), which predicts the next window.
+ *   <li><b>Uncertainty.</b> MC dropout: the MLP input is replicated {@code mcPasses} times along
+ *       the batch dimension and run once with different dropout masks. The encoder runs without
+ *       dropout at inference (it is frozen and its state is shared by all passes; this keeps a
+ *       forecast within milliseconds), so the model variance is the prediction network's. The
+ *       inherent noise variance is estimated from the residuals of the MC-mean prediction on the
+ *       validation split ({@link NoiseCalibration}). Both are in {@code log1p} space;
+ *       {@link McSummary} maps them to counts.
+ * </ol>
+ *
+ * <p><b>Data.</b> Each series is split chronologically 80/10/10 ({@link Split}); the
+ * {@code log1p} + z-score normalization is fitted on the training split only. Outputs are
+ * de-normalized and clamped at 0.
+ *
+ * <p><b>Determinism.</b> The seed fixes the initial weights, the sample order and every dropout
+ * mask (drawn in Java, not by ND4J's global generator), so the same seed, configuration and data
+ * give the same weights. MC-dropout masks of a forecast are seeded from the configuration's seed,
+ * the input window and the target time: the same input gives the same samples, also after
+ * {@link #save}/{@link Provider#load}, and {@link #forecastRolling} gives the same numbers as
+ * {@link #forecast} on each prefix (up to float rounding of the batched pass).
+ *
+ * <p><b>Thread-safety.</b> {@code fit} builds a new immutable-from-outside state and publishes it
+ * atomically; {@code forecast} calls are serialized on the current state (ND4J graphs are not
+ * thread-safe), so concurrent callers are correct but not parallel.
+ */
+public final class HybridBayesianForecaster implements InvocationForecaster {
+  /** The ServiceLoader name. */
+  public static final String NAME = "hybrid-bnn";
+  private static final Logger LOG = LoggerFactory.getLogger(HybridBayesianForecaster.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int ENCODE_CHUNK = 512;
+  private static final int MLP_CHUNK_ROWS = 4096;
+
+  private final HybridConfig config;
+  private volatile State state;
+
+  private HybridBayesianForecaster(HybridConfig config, State state) {
+    this.config = config;
+    this.state = state;
+  }
+
+  /**
+   * An unfitted forecaster.
+   *
+   * @param config the hyperparameters
+   * @return the forecaster
+   * @throws IllegalArgumentException if {@code config} is null
+   */
+  public static HybridBayesianForecaster create(HybridConfig config) {
+    return new HybridBayesianForecaster(Checks.notNull("config", config), null);
+  }
+
+  /** The hyperparameters. */
+  public HybridConfig config() {
+    return config;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public int minHistory() {
+    return config.inputSteps();
+  }
+
+  /**
+   * Fewest windows each training series needs: the input window plus the decoder horizon must fit
+   * in the validation split (10% of the series) and in the training split.
+   *
+   * @return the minimum series length for {@link #fit}
+   */
+  public int minFitWindows() {
+    int val = (int) Math.ceil((config.outputSteps() + 1) / (Split.VALIDATION_END_FRACTION - Split.TRAIN_FRACTION)) + 1;
+    int train = (int) Math.ceil((config.inputSteps() + config.outputSteps() + 1) / Split.TRAIN_FRACTION) + 1;
+    return Math.max(val, train);
+  }
+
+  @Override
+  public boolean isFitted() {
+    return state != null;
+  }
+
+  /** What the last {@code fit} did (or the loaded model's record of it). */
+  public TrainingSummary summary() {
+    return requireState().summary;
+  }
+
+  @Override
+  public void fit(List<InvocationSeries> history) {
+    fit(history, EpochListener.NONE);
+  }
+
+  /**
+   * Trains on {@code history}, telling {@code listener} the losses after every epoch.
+   *
+   * @param history training series, each at least {@link #minFitWindows()} windows
+   * @param listener receives every epoch's losses
+   * @return what the training did
+   * @throws IllegalArgumentException if the history is empty, holds null or too short a series
+   * @throws IllegalStateException if training diverges
+   */
+  public TrainingSummary fit(List<InvocationSeries> history, EpochListener listener) {
+    SeriesChecks.history(NAME, history, minFitWindows());
+    Checks.notNull("listener", listener);
+    long t0 = System.currentTimeMillis();
+    HybridConfig c = config;
+    Log1pZScore norm = Log1pZScore.fit(trainingCounts(history));
+    SplittableRandom rng = new SplittableRandom(c.seed());
+    List<EpochStats> epochs = new ArrayList<>();
+
+    // 1. encoder-decoder pre-training
+    WindowSet preTrain = WindowSet.of(history, Split.TRAIN, norm, c.inputSteps(), c.outputSteps(), 1, 0);
+    WindowSet preVal = WindowSet.of(history, Split.VALIDATION, norm, c.inputSteps(), c.outputSteps(), 1, 0);
+    SequenceNet encoder = SequenceNet.create(c.inputSteps(), c.encoderLayers(), c.encoderHidden(), c.decoderHidden(),
+        c.outputSteps(), c.encoderLearningRate(), rng.split());
+    int[] valIdx = preVal.allIndices();
+    INDArray valX = preVal.inputs(valIdx, 0, valIdx.length);
+    INDArray valY = preVal.targets(valIdx, 0, valIdx.length);
+    int[] encMaskWidths = new int[c.encoderLayers()];
+    java.util.Arrays.fill(encMaskWidths, c.encoderHidden());
+    MinibatchModel pre = new MinibatchModel() {
+      @Override
+      public void fitBatch(int[] idx, int from, int to, SplittableRandom r) {
+        encoder.fitBatch(preTrain.inputs(idx, from, to), preTrain.targets(idx, from, to),
+            DropoutMasks.draw(to - from, encMaskWidths, c.dropout(), r));
+      }
+
+      @Override
+      public double trainingLoss(int limit) {
+        int[] idx = preTrain.allIndices();
+        int n = Math.min(limit, idx.length);
+        return encoder.loss(preTrain.inputs(idx, 0, n), preTrain.targets(idx, 0, n));
+      }
+
+      @Override
+      public double validationLoss() {
+        return encoder.loss(valX, valY);
+      }
+
+      @Override
+      public Map<String, INDArray> weights() {
+        return encoder.weights();
+      }
+
+      @Override
+      public void setWeights(Map<String, INDArray> w) {
+        encoder.setWeights(w);
+      }
+    };
+    epochs.addAll(new EarlyStoppingTrainer("encoder-decoder", c.encoderEpochs(), c.batchSize(),
+        c.encoderSamplesPerEpoch(), c.patience()).train(pre, preTrain.size(), rng.split(), listener));
+
+    // 2. prediction network over the frozen encoder's states, computed once
+    WindowSet train = WindowSet.of(history, Split.TRAIN, norm, c.inputSteps(), 1, 1, c.seasonalLag());
+    WindowSet val = WindowSet.of(history, Split.VALIDATION, norm, c.inputSteps(), 1, 1, c.seasonalLag());
+    INDArray trainF = mlpInputs(encoder, train);
+    INDArray valF = mlpInputs(encoder, val);
+    INDArray trainY = train.nextTargets(train.allIndices(), 0, train.size());
+    INDArray valYn = val.nextTargets(val.allIndices(), 0, val.size());
+    int[] widths = c.mlpWidthArray();
+    PredictionMlp mlp = PredictionMlp.create((int) trainF.size(1), widths, c.predictionLearningRate(), rng.split());
+    MinibatchModel pred = new MinibatchModel() {
+      @Override
+      public void fitBatch(int[] idx, int from, int to, SplittableRandom r) {
+        int[] rows = java.util.Arrays.copyOfRange(idx, from, to);
+        mlp.fitBatch(trainF.getRows(rows), trainY.getRows(rows), DropoutMasks.draw(to - from, widths, c.dropout(), r));
+      }
+
+      @Override
+      public double trainingLoss(int limit) {
+        return mlp.predict(trainF, null).squaredDistance(trainY) / train.size();
+      }
+
+      @Override
+      public double validationLoss() {
+        return mlp.predict(valF, null).squaredDistance(valYn) / val.size();
+      }
+
+      @Override
+      public Map<String, INDArray> weights() {
+        return mlp.weights();
+      }
+
+      @Override
+      public void setWeights(Map<String, INDArray> w) {
+        mlp.setWeights(w);
+      }
+    };
+    epochs.addAll(new EarlyStoppingTrainer("prediction", c.predictionEpochs(), c.batchSize(), Integer.MAX_VALUE,
+        c.patience()).train(pred, train.size(), rng.split(), listener));
+
+    // 3. inherent noise, from the validation residuals of the MC-mean prediction (log1p space)
+    float[] z = mcSamples(mlp, valF, val, c, norm);
+    int b = c.mcPasses();
+    double[] meanLog = new double[val.size()];
+    double[] modelVar = new double[val.size()];
+    double ssRes = 0;
+    for (int k = 0; k < val.size(); k++) {
+      meanLog[k] = McSummary.meanLog(z, k * b, b, norm);
+      modelVar[k] = McSummary.varLog(z, k * b, b, norm);
+      double r = Math.log1p(val.nextCount(k)) - meanLog[k];
+      ssRes += r * r;
+    }
+    double residualVar = ssRes / val.size();
+    double noiseVar = NoiseCalibration.calibrate(meanLog, modelVar, val::nextCount, residualVar);
+    TrainingSummary summary = new TrainingSummary(epochs, train.size(), val.size(), noiseVar, Math.sqrt(residualVar),
+        System.currentTimeMillis() - t0);
+    LOG.info("{} trained in {} ms: {} epochs, validation RMSE(log1p) {}", NAME, summary.trainingMillis(),
+        epochs.size(), summary.validationRmseLog());
+    state = new State(norm, encoder, mlp, noiseVar, summary);
+    return summary;
+  }
+
+  static double[] trainingCounts(List<InvocationSeries> history) {
+    int n = 0;
+    for (InvocationSeries s : history) {
+      n += Split.TRAIN.end(s.size());
+    }
+    double[] out = new double[n];
+    int k = 0;
+    for (InvocationSeries s : history) {
+      int end = Split.TRAIN.end(s.size());
+      System.arraycopy(s.counts(), 0, out, k, end);
+      k += end;
+    }
+    return out;
+  }
+
+  /** Encoder states concatenated with the external features, {@code [n, hidden + F]}. */
+  private static INDArray mlpInputs(SequenceNet encoder, WindowSet set) {
+    int n = set.size();
+    int[] idx = set.allIndices();
+    INDArray out = Nd4j.create(DataType.FLOAT, n, encoder.hidden() + set.featureWidth());
+    for (int from = 0; from < n; from += ENCODE_CHUNK) {
+      int to = Math.min(n, from + ENCODE_CHUNK);
+      INDArray h = encoder.encode(set.inputs(idx, from, to));
+      INDArray f = set.features(idx, from, to);
+      out.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to), org.nd4j.linalg.indexing.NDArrayIndex.all())
+          .assign(Nd4j.concat(1, h, f));
+    }
+    return out;
+  }
+
+  /**
+   * MC-dropout samples for every row of {@code inputs}: row {@code k}'s {@code B} samples are at
+   * {@code [k * B, (k + 1) * B)}. Each row's masks come from its own seed, so a row gets the same
+   * samples whether it is forecast alone or in a batch.
+   */
+  private static float[] mcSamples(PredictionMlp mlp, INDArray inputs, WindowSet set, HybridConfig c,
+      Log1pZScore norm) {
+    int n = (int) inputs.size(0);
+    int b = c.mcPasses();
+    int[] widths = c.mlpWidthArray();
+    float[] out = new float[n * b];
+    int rowsPerChunk = Math.max(1, MLP_CHUNK_ROWS / b);
+    for (int from = 0; from < n; from += rowsPerChunk) {
+      int to = Math.min(n, from + rowsPerChunk);
+      int rows = (to - from) * b;
+      INDArray x = inputs.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to),
+          org.nd4j.linalg.indexing.NDArrayIndex.all()).repeat(0, b);
+      INDArray[] masks = new INDArray[widths.length];
+      for (int l = 0; l < widths.length; l++) {
+        masks[l] = Nd4j.create(DataType.FLOAT, rows, widths[l]);
+      }
+      for (int k = from; k < to; k++) {
+        SplittableRandom r = new SplittableRandom(rowSeed(c.seed(), set, k));
+        INDArray[] m = DropoutMasks.draw(b, widths, c.dropout(), r);
+        for (int l = 0; l < widths.length; l++) {
+          masks[l].get(org.nd4j.linalg.indexing.NDArrayIndex.interval((k - from) * b, (k - from + 1) * b),
+              org.nd4j.linalg.indexing.NDArrayIndex.all()).assign(m[l]);
+        }
+      }
+      float[] p = mlp.predict(x, masks).data().asFloat();
+      System.arraycopy(p, 0, out, from * b, rows);
+    }
+    return out;
+  }
+
+  private static long rowSeed(long seed, WindowSet set, int k) {
+    long h = seed;
+    for (int j = 0; j < set.inputSteps(); j++) {
+      h = h * 0x9E3779B97F4A7C15L + Float.floatToIntBits(set.input(k, j));
+    }
+    h = h * 0x9E3779B97F4A7C15L + set.featureHash(k);
+    return new SplittableRandom(h).nextLong();
+  }
+
+  @Override
+  public Forecast forecast(InvocationSeries recent) {
+    State s = requireState();
+    SeriesChecks.recent(NAME, recent, config.inputSteps());
+    return forecastRange(s, recent, recent.size(), recent.size() + 1).get(0);
+  }
+
+  /**
+   * The deterministic forecast without dropout (the network's plain output, de-normalized and
+   * clamped at 0): no sampling, so the same input always gives exactly the same number.
+   *
+   * @param recent the function's history, at least {@link #minHistory()} windows
+   * @return the predicted count of the next window
+   * @throws IllegalStateException before {@code fit}
+   * @throws IllegalArgumentException if {@code recent} is too short
+   */
+  public double forecastWithoutDropout(InvocationSeries recent) {
+    State s = requireState();
+    SeriesChecks.recent(NAME, recent, config.inputSteps());
+    WindowSet set = WindowSet.forForecast(recent, recent.size(), recent.size() + 1, s.norm, config.inputSteps(),
+        config.seasonalLag());
+    double z;
+    synchronized (s) {
+      z = s.mlp.predict(mlpInputs(s.encoder, set), null).getDouble(0);
+    }
+    return s.norm.toCount(z);
+  }
+
+  @Override
+  public List<Forecast> forecastRolling(InvocationSeries series, int from) {
+    State s = requireState();
+    Checks.notNull("series", series);
+    if (from < minHistory() || from > series.size()) {
+      throw new IllegalArgumentException("from must be in [" + minHistory() + ", " + series.size() + "], was " + from);
+    }
+    List<Forecast> out = new ArrayList<>(series.size() - from);
+    int chunk = ENCODE_CHUNK;
+    for (int t = from; t < series.size(); t += chunk) {
+      out.addAll(forecastRange(s, series, t, Math.min(series.size(), t + chunk)));
+    }
+    return out;
+  }
+
+  private List<Forecast> forecastRange(State s, InvocationSeries series, int from, int to) {
+    WindowSet set = WindowSet.forForecast(series, from, to, s.norm, config.inputSteps(), config.seasonalLag());
+    float[] z;
+    synchronized (s) {
+      INDArray in = mlpInputs(s.encoder, set);
+      z = mcSamples(s.mlp, in, set, config, s.norm);
+    }
+    int b = config.mcPasses();
+    List<Forecast> out = new ArrayList<>(set.size());
+    for (int k = 0; k < set.size(); k++) {
+      out.add(McSummary.summarize(z, k * b, b, s.norm, s.noiseVarLog));
+    }
+    return out;
+  }
+
+  private State requireState() {
+    State s = state;
+    if (s == null) {
+      throw new IllegalStateException(NAME + ": forecast before fit (call fit or load a saved model)");
+    }
+    return s;
+  }
+
+  @Override
+  public void save(OutputStream out) throws IOException {
+    State s = state;
+    if (s == null) {
+      throw new IllegalStateException(NAME + ": cannot save before fit");
+    }
+    Checks.notNull("out", out);
+    Map<String, INDArray> arrays = new LinkedHashMap<>();
+    synchronized (s) {
+      ModelFile.putPart(arrays, "encoder", s.encoder.weights());
+      ModelFile.putPart(arrays, "mlp", s.mlp.weights());
+    }
+    Meta meta = new Meta(config, s.norm, s.noiseVarLog, s.summary);
+    ModelFile.write(out, NAME, JSON.writeValueAsBytes(meta), arrays);
+  }
+
+  /**
+   * Restores a forecaster written by {@link #save}.
+   *
+   * @param in the stream; not closed
+   * @return the fitted forecaster
+   * @throws IOException if reading fails or the stream is not a saved hybrid forecaster
+   */
+  public static HybridBayesianForecaster load(InputStream in) throws IOException {
+    Checks.notNull("in", in);
+    ModelFile.Contents file = ModelFile.read(in, NAME);
+    Meta meta;
+    try {
+      meta = JSON.readValue(file.json(), Meta.class);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("bad model metadata: " + e.getMessage(), e);
+    }
+    HybridConfig c = meta.config();
+    SplittableRandom unused = new SplittableRandom(c.seed());
+    SequenceNet encoder = SequenceNet.create(c.inputSteps(), c.encoderLayers(), c.encoderHidden(), c.decoderHidden(),
+        c.outputSteps(), c.encoderLearningRate(), unused.split());
+    PredictionMlp mlp = PredictionMlp.create(c.encoderHidden() + WindowSet.featureWidth(c.seasonalLag()),
+        c.mlpWidthArray(),
+        c.predictionLearningRate(), unused.split());
+    try {
+      encoder.setWeights(ModelFile.part(file.arrays(), "encoder"));
+      mlp.setWeights(ModelFile.part(file.arrays(), "mlp"));
+    } catch (IllegalArgumentException e) {
+      throw new IOException("model weights do not match its configuration: " + e.getMessage(), e);
+    }
+    return new HybridBayesianForecaster(c,
+        new State(meta.normalization(), encoder, mlp, meta.noiseVarianceLog(), meta.summary()));
+  }
+
+  /** The JSON metadata of a saved model. */
+  record Meta(HybridConfig config, Log1pZScore normalization, double noiseVarianceLog, TrainingSummary summary) {}
+
+  /** The trained networks; forecasts lock on it. */
+  private static final class State {
+    final Log1pZScore norm;
+    final SequenceNet encoder;
+    final PredictionMlp mlp;
+    final double noiseVarLog;
+    final TrainingSummary summary;
+
+    State(Log1pZScore norm, SequenceNet encoder, PredictionMlp mlp, double noiseVarLog, TrainingSummary summary) {
+      this.norm = norm;
+      this.encoder = encoder;
+      this.mlp = mlp;
+      this.noiseVarLog = noiseVarLog;
+      this.summary = summary;
+    }
+  }
+}
