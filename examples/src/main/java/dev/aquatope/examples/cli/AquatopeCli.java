@@ -19,6 +19,10 @@ import picocli.CommandLine.Command;
         ForecastBenchCommand.class,
         TrainForecasterCommand.class,
         OptimizeBenchCommand.class,
+        PoolBenchCommand.class,
+        ManagerBenchCommand.class,
+        ManageCommand.class,
+        QuickstartCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class AquatopeCli implements Runnable {

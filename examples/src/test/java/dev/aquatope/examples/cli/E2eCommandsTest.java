@@ -1,0 +1,113 @@
+package dev.aquatope.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aquatope.core.manage.Journal;
+import dev.aquatope.core.manage.JournalRecord;
+import dev.aquatope.fixtures.problems.ExhaustiveOracle;
+import dev.aquatope.fixtures.workflows.BenchmarkWorkflows;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class E2eCommandsTest {
+  private static String run(int expectedCode, String... args) {
+    CommandLine cl = AquatopeCli.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    assertEquals(expectedCode, code, out + "\n" + err);
+    return out.toString();
+  }
+
+  @Test
+  void poolBench_keepAliveAndFft_json() throws Exception {
+    JsonNode j = new ObjectMapper().readTree(run(AquatopeCli.EXIT_OK, "pool-bench", "--train-days", "1",
+        "--replay-days", "1", "--policies", "keep-alive,fft", "--history-windows", "120", "--json", "--no-progress"));
+    assertEquals(2, j.get("policies").size());
+    JsonNode keep = j.get("policies").get(0);
+    JsonNode fft = j.get("policies").get(1);
+    // day d02 of the bundled 14-day function through the 4 stages of ml-pipeline
+    assertEquals(keep.get("invocations").asLong(), fft.get("invocations").asLong());
+    assertEquals(0, keep.get("invocations").asLong() % 4);
+    assertEquals(1.0, keep.get("memoryVsKeepAlive").asDouble(), 1e-12);
+    assertEquals(1.0, fft.get("memoryVsFft").asDouble(), 1e-12);
+    assertTrue(keep.get("coldStarts").asLong() > 0);
+    assertEquals("targets not checked: they need both the aquatope and the fft policy",
+        j.get("targets").get(0).asText());
+  }
+
+  @Test
+  void poolBench_unknownPolicy_isUsageError() {
+    run(AquatopeCli.EXIT_USAGE, "pool-bench", "--policies", "lru", "--no-progress");
+  }
+
+  @Test
+  void managerBench_random_reportsEveryRun() throws Exception {
+    JsonNode j = new ObjectMapper().readTree(run(AquatopeCli.EXIT_OK, "manager-bench", "--workflow", "chain(2)",
+        "--optimizers", "random,nope", "--noise", "0.1/0.05,0.2/0.1", "--n-init", "3", "--n-batch", "2", "--json",
+        "--no-progress"));
+    assertEquals(2, j.get("runs").size());
+    assertEquals(9, j.get("evaluations").asInt());
+    assertEquals(0.2, j.get("runs").get(1).get("noiseCv").asDouble(), 0.0);
+    assertTrue(j.get("skipped").get(0).asText().startsWith("nope: not on the class path"));
+  }
+
+  @Test
+  void manage_simShortRun_thenRestartResumesFromJournal(@TempDir Path dir) throws Exception {
+    Path journal = dir.resolve("journal");
+    String[] args = {"manage", "--platform", "sim", "--workflow", "chain(2)", "--optimizer", "random",
+        "--n-init", "3", "--n-batch", "1", "--batch-size", "2", "--forecaster", "fft", "--duration", "30m",
+        "--check-every", "10m", "--journal", journal.toString(), "--no-progress"};
+    String first = run(AquatopeCli.EXIT_OK, args);
+    assertTrue(first.contains("registered chain(2): journal"), first);
+    assertTrue(first.contains("0 records replayed, 0 evaluations so far"), first);
+    assertTrue(first.contains("optimized chain(2): 5 evaluations (5 profiled now)"), first);
+    assertTrue(first.contains("simulated 30 pool ticks"), first);
+    assertTrue(first.contains("done; journal closed"), first);
+    Path file = journal.resolve("chain_2_.journal.jsonl");
+    assertTrue(Files.exists(file), file.toString());
+    List<JournalRecord> before = Journal.read(file);
+    long profiled = before.stream().filter(r -> r instanceof JournalRecord.Observed o && o.isEvaluation()).count();
+    assertEquals(5, profiled);
+
+    String second = run(AquatopeCli.EXIT_OK, args);
+    assertTrue(second.contains("5 evaluations so far"), second);
+    assertTrue(second.contains("optimized chain(2): 5 evaluations (0 profiled now)"), second);
+    long after = Journal.read(file).stream()
+        .filter(r -> r instanceof JournalRecord.Observed o && o.isEvaluation()).count();
+    assertEquals(5, after, "nothing profiled again after the restart");
+  }
+
+  @Test
+  void quickstart_fftAndRandom_writesReport(@TempDir Path dir) throws Exception {
+    Path report = dir.resolve("report");
+    String out = run(AquatopeCli.EXIT_OK, "quickstart", "--forecaster", "fft", "--optimizer", "random",
+        "--train-days", "1", "--evaluations", "6", "--report", report.toString(), "--no-progress");
+    assertTrue(out.contains("Container pool: ml-pipeline"), out);
+    assertTrue(out.contains("oracle (exhaustive)"), out);
+    for (String f : List.of("pool-forecast.png", "pool-prewarm.png", "optimizer-convergence.png")) {
+      byte[] b = Files.readAllBytes(report.resolve(f));
+      assertEquals((byte) 0x89, b[0], f);
+      assertEquals('P', b[1], f);
+      assertEquals('N', b[2], f);
+      assertEquals('G', b[3], f);
+    }
+    JsonNode j = new ObjectMapper().readTree(report.resolve("summary.json").toFile());
+    assertEquals("fft", j.get("pool").get("forecaster").asText());
+    assertEquals(6, j.get("manager").get("evaluations").asInt());
+    double oracle = ExhaustiveOracle.solve(BenchmarkWorkflows.byName("ml-pipeline")).orElseThrow().cost();
+    assertEquals(oracle, j.get("manager").get("oracleCost").asDouble(), 1e-12 * oracle);
+    assertTrue(j.get("manager").get("defaultCost").asDouble() > oracle);
+  }
+}

@@ -1,0 +1,87 @@
+package dev.aquatope.examples.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aquatope.core.model.FunctionId;
+import dev.aquatope.core.model.InvocationSeries;
+import dev.aquatope.core.model.TriggerType;
+import dev.aquatope.fixtures.sim.NoiseModel;
+import dev.aquatope.fixtures.workflows.BenchmarkWorkflow;
+import dev.aquatope.fixtures.workflows.BenchmarkWorkflows;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class PoolExperimentTest {
+  /** A timer every 15 minutes with 6 invocations in its minute: idle longer than the 10-minute keep-alive. */
+  static InvocationSeries timer(int days) {
+    double[] c = new double[days * 1440];
+    for (int m = 0; m < c.length; m++) {
+      c[m] = m % 15 == 0 ? 6 : 0;
+    }
+    return InvocationSeries.perMinute(FunctionId.of("timer"), TriggerType.TIMER, Instant.parse("2019-07-15T00:00:00Z"), c);
+  }
+
+  private static PoolExperiment experiment(long seed) {
+    BenchmarkWorkflow bw = BenchmarkWorkflows.byName("chain(2)");
+    return new PoolExperiment(bw, timer(2), 1, 1, 1.0, Duration.ofMinutes(10), Duration.ofMinutes(1), 120,
+        NoiseModel.DEFAULT, seed, false);
+  }
+
+  @Test
+  void run_periodicTrace_schedulerColdStartsBelowKeepAlive() {
+    PoolExperiment exp = experiment(7);
+    ForecasterCache cache = new ForecasterCache(7);
+    PoolRunResult keep = exp.run(PoolPolicy.named("keep-alive", 0.9), cache, false, null);
+    PoolRunResult fft = exp.run(PoolPolicy.named("fft-q", 0.9), cache, true, null);
+    // one day of 96 firings x 6 invocations x 2 stages
+    assertEquals(96 * 6 * 2, keep.invocations());
+    assertEquals(keep.invocations(), fft.invocations());
+    // every firing comes after 15 idle minutes: keep-alive has released everything, so each firing starts cold
+    assertTrue(keep.coldStarts() >= 96 * 2, "keep-alive cold starts " + keep.coldStarts());
+    assertTrue(fft.coldStarts() * 4 < keep.coldStarts(),
+        "fft " + fft.coldStarts() + " vs keep-alive " + keep.coldStarts() + " cold starts");
+    // the timeline shows targets at the firing minutes and none in between
+    PoolTimeline t = fft.timeline().orElseThrow();
+    assertEquals(1440, t.size());
+    int firingTargets = 0;
+    double firingMean = 0;
+    double idleMean = 0;
+    for (int m = 0; m < t.size(); m++) {
+      if (m % 15 == 0) {
+        firingTargets += t.target()[m] > 0 ? 1 : 0;
+        firingMean += t.mean()[m] / 96;
+      } else {
+        idleMean += t.mean()[m] / (1440 - 96);
+      }
+    }
+    assertTrue(firingTargets >= 90, "firing minutes with a target: " + firingTargets);
+    assertTrue(firingMean > 2 * idleMean, "mean forecast at firings " + firingMean + ", between " + idleMean);
+  }
+
+  @Test
+  void run_sameSeed_sameResult() {
+    ForecasterCache a = new ForecasterCache(3);
+    ForecasterCache b = new ForecasterCache(3);
+    PoolRunResult r1 = experiment(3).run(PoolPolicy.named("histogram", 0.9), a, false, null);
+    PoolRunResult r2 = experiment(3).run(PoolPolicy.named("histogram", 0.9), b, false, null);
+    assertEquals(r1.coldStarts(), r2.coldStarts());
+    assertEquals(r1.memoryGbSeconds(), r2.memoryGbSeconds(), 0.0);
+  }
+
+  @Test
+  void new_traceTooShort_isRejected() {
+    BenchmarkWorkflow bw = BenchmarkWorkflows.byName("chain(2)");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PoolExperiment.of(bw, timer(2), 2, 1, 1));
+    assertTrue(e.getMessage().contains("fewer than trainDays + replayDays = 3 days"), e.getMessage());
+  }
+
+  @Test
+  void named_unknownPolicy_isRejected() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PoolPolicy.named("lru", 0.9));
+    assertTrue(e.getMessage().startsWith("unknown pool policy 'lru'"), e.getMessage());
+  }
+}
