@@ -5,10 +5,12 @@ import dev.aquatope.core.model.InvocationSeries;
 import dev.aquatope.core.spi.InvocationForecaster;
 import dev.aquatope.core.util.Checks;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 
 /**
  * Base of the forecasters in this project: does the SPI's validation, keeps the trained state in
@@ -119,6 +121,29 @@ public abstract class AbstractForecaster<C, S> implements InvocationForecaster {
   @Override
   public final void save(OutputStream out) throws IOException {
     ForecasterJson.write(out, new ForecasterJson.Envelope<>(name, seed, config, state()));
+  }
+
+  /**
+   * Reads a forecaster saved by {@link #save}: the shared body of every baseline provider's
+   * {@code load}.
+   *
+   * @param in the stream; not closed
+   * @param name the expected forecaster name
+   * @param configType the configuration record's class
+   * @param stateType the trained state's class
+   * @param factory builds an unfitted forecaster from the saved configuration and seed
+   * @param <C> the configuration type
+   * @param <S> the state type
+   * @param <F> the forecaster type
+   * @return the restored, fitted forecaster
+   * @throws IOException if reading fails or the data is not {@code name}'s format
+   */
+  protected static <C, S, F extends AbstractForecaster<C, S>> F restoreFrom(InputStream in, String name,
+      Class<C> configType, Class<S> stateType, BiFunction<C, Long, F> factory) throws IOException {
+    ForecasterJson.Envelope<C, S> e = ForecasterJson.read(in, name, configType, stateType);
+    F forecaster = factory.apply(e.config(), e.seed());
+    forecaster.restore(e.state());
+    return forecaster;
   }
 
   /**

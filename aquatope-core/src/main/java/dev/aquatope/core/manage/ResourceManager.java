@@ -633,12 +633,6 @@ public final class ResourceManager implements AutoCloseable {
 
     private Builder() {}
 
-    private static void once(Object current, String name) {
-      if (current != null) {
-        throw new IllegalStateException(name + " was already set");
-      }
-    }
-
     /**
      * The platform to profile on and apply to (required).
      *
@@ -647,7 +641,7 @@ public final class ResourceManager implements AutoCloseable {
      * @throws IllegalStateException if already set
      */
     public Builder platform(FaasPlatform platform) {
-      once(this.platform, "platform");
+      Checks.notYetSet("platform", this.platform);
       this.platform = Checks.notNull("platform", platform);
       return this;
     }
@@ -660,7 +654,7 @@ public final class ResourceManager implements AutoCloseable {
      * @throws IllegalStateException if already set
      */
     public Builder optimizer(ConstrainedBatchOptimizer.Provider provider) {
-      once(this.optimizers, "optimizer");
+      Checks.notYetSet("optimizer", this.optimizers);
       this.optimizers = Checks.notNull("provider", provider);
       return this;
     }
@@ -685,7 +679,7 @@ public final class ResourceManager implements AutoCloseable {
      * @throws IllegalStateException if already set
      */
     public Builder journalDirectory(Path directory) {
-      once(this.journalDirectory, "journalDirectory");
+      Checks.notYetSet("journalDirectory", this.journalDirectory);
       this.journalDirectory = Checks.notNull("directory", directory);
       return this;
     }
@@ -698,7 +692,7 @@ public final class ResourceManager implements AutoCloseable {
      * @throws IllegalStateException if already set
      */
     public Builder clock(Clock clock) {
-      once(this.clock, "clock");
+      Checks.notYetSet("clock", this.clock);
       this.clock = Checks.notNull("clock", clock);
       return this;
     }
@@ -711,7 +705,7 @@ public final class ResourceManager implements AutoCloseable {
      * @throws IllegalStateException if already set
      */
     public Builder batchSize(int q) {
-      once(this.batchSize, "batchSize");
+      Checks.notYetSet("batchSize", this.batchSize);
       this.batchSize = Checks.positive("batchSize", q);
       return this;
     }
@@ -724,7 +718,7 @@ public final class ResourceManager implements AutoCloseable {
      * @throws IllegalStateException if already set
      */
     public Builder seed(long seed) {
-      once(this.seed, "seed");
+      Checks.notYetSet("seed", this.seed);
       this.seed = seed;
       return this;
     }
@@ -737,7 +731,7 @@ public final class ResourceManager implements AutoCloseable {
      * @throws IllegalStateException if already set
      */
     public Builder driftBudget(Budget budget) {
-      once(this.driftBudget, "driftBudget");
+      Checks.notYetSet("driftBudget", this.driftBudget);
       this.driftBudget = Checks.notNull("budget", budget);
       return this;
     }
@@ -751,7 +745,7 @@ public final class ResourceManager implements AutoCloseable {
      * @throws IllegalStateException if already set
      */
     public Builder pool(ContainerPoolScheduler pool) {
-      once(this.pool, "pool");
+      Checks.notYetSet("pool", this.pool);
       this.pool = Checks.notNull("pool", pool);
       return this;
     }
@@ -765,7 +759,7 @@ public final class ResourceManager implements AutoCloseable {
      * @throws IllegalStateException if already set
      */
     public Builder snapshotEvery(int batches) {
-      once(this.snapshotEvery, "snapshotEvery");
+      Checks.notYetSet("snapshotEvery", this.snapshotEvery);
       this.snapshotEvery = Checks.nonNegative("snapshotEvery", batches);
       return this;
     }

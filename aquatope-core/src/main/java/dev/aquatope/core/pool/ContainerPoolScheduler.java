@@ -582,12 +582,6 @@ public final class ContainerPoolScheduler implements AutoCloseable {
 
     private Builder() {}
 
-    private static void once(Object current, String name) {
-      if (current != null) {
-        throw new IllegalStateException(name + " was already set");
-      }
-    }
-
     /**
      * The platform to read history from and send targets to (required).
      *
@@ -596,7 +590,7 @@ public final class ContainerPoolScheduler implements AutoCloseable {
      * @throws IllegalStateException if already set
      */
     public Builder platform(FaasPlatform platform) {
-      once(this.platform, "platform");
+      Checks.notYetSet("platform", this.platform);
       this.platform = Checks.notNull("platform", platform);
       return this;
     }
@@ -609,7 +603,7 @@ public final class ContainerPoolScheduler implements AutoCloseable {
      * @throws IllegalStateException if already set
      */
     public Builder config(PoolSchedulerConfig config) {
-      once(this.config, "config");
+      Checks.notYetSet("config", this.config);
       this.config = Checks.notNull("config", config);
       return this;
     }
@@ -622,7 +616,7 @@ public final class ContainerPoolScheduler implements AutoCloseable {
      * @throws IllegalStateException if already set
      */
     public Builder forecasters(Function<FunctionId, InvocationForecaster> factory) {
-      once(this.forecasterFactory, "forecasters");
+      Checks.notYetSet("forecasters", this.forecasterFactory);
       this.forecasterFactory = Checks.notNull("factory", factory);
       return this;
     }
@@ -650,7 +644,7 @@ public final class ContainerPoolScheduler implements AutoCloseable {
      * @throws IllegalStateException if already set
      */
     public Builder fallbacks(Function<FunctionId, InvocationForecaster> factory) {
-      once(this.fallbackFactory, "fallbacks");
+      Checks.notYetSet("fallbacks", this.fallbackFactory);
       this.fallbackFactory = Checks.notNull("factory", factory);
       return this;
     }
@@ -665,7 +659,7 @@ public final class ContainerPoolScheduler implements AutoCloseable {
      * @throws IllegalStateException if already set
      */
     public Builder trainingExecutor(Executor executor) {
-      once(this.trainingExecutor, "trainingExecutor");
+      Checks.notYetSet("trainingExecutor", this.trainingExecutor);
       this.trainingExecutor = Checks.notNull("executor", executor);
       return this;
     }
@@ -679,7 +673,7 @@ public final class ContainerPoolScheduler implements AutoCloseable {
      * @throws IllegalStateException if already set
      */
     public Builder seed(long seed) {
-      once(this.seed, "seed");
+      Checks.notYetSet("seed", this.seed);
       this.seed = seed;
       return this;
     }

@@ -80,4 +80,17 @@ public final class Checks {
     }
     return value;
   }
+
+  /**
+   * Builder guard: throws if a setting that may be set only once already has a value.
+   *
+   * @param name the setting's name, used in the message
+   * @param current the setting's current value, {@code null} while unset
+   * @throws IllegalStateException if {@code current} is not null
+   */
+  public static void notYetSet(String name, Object current) {
+    if (current != null) {
+      throw new IllegalStateException(name + " was already set");
+    }
+  }
 }

@@ -1,7 +1,6 @@
 package dev.aquatope.core.forecast.baseline;
 
 import dev.aquatope.core.forecast.AbstractForecaster;
-import dev.aquatope.core.forecast.ForecasterJson;
 import dev.aquatope.core.forecast.arima.ArimaFitter;
 import dev.aquatope.core.forecast.arima.ArimaModel;
 import dev.aquatope.core.model.Forecast;
@@ -135,10 +134,7 @@ public final class ArimaForecaster extends AbstractForecaster<ArimaForecaster.Co
 
     @Override
     public InvocationForecaster load(InputStream in) throws IOException {
-      ForecasterJson.Envelope<Config, State> e = ForecasterJson.read(in, NAME, Config.class, State.class);
-      ArimaForecaster f = new ArimaForecaster(e.config(), e.seed());
-      f.restore(e.state());
-      return f;
+      return restoreFrom(in, NAME, Config.class, State.class, ArimaForecaster::new);
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.aquatope.core.forecast.baseline;
 
 import dev.aquatope.core.forecast.AbstractForecaster;
-import dev.aquatope.core.forecast.ForecasterJson;
 import dev.aquatope.core.model.Forecast;
 import dev.aquatope.core.spi.InvocationForecaster;
 import dev.aquatope.core.util.Checks;
@@ -125,10 +124,7 @@ public final class FftForecaster extends AbstractForecaster<FftForecaster.Config
 
     @Override
     public InvocationForecaster load(InputStream in) throws IOException {
-      ForecasterJson.Envelope<Config, State> e = ForecasterJson.read(in, NAME, Config.class, State.class);
-      FftForecaster f = new FftForecaster(e.config(), e.seed());
-      f.restore(e.state());
-      return f;
+      return restoreFrom(in, NAME, Config.class, State.class, FftForecaster::new);
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.aquatope.core.forecast.baseline;
 
 import dev.aquatope.core.forecast.AbstractForecaster;
-import dev.aquatope.core.forecast.ForecasterJson;
 import dev.aquatope.core.model.Forecast;
 import dev.aquatope.core.spi.InvocationForecaster;
 import java.io.IOException;
@@ -76,10 +75,7 @@ public final class KeepAliveForecaster extends AbstractForecaster<KeepAliveForec
 
     @Override
     public InvocationForecaster load(InputStream in) throws IOException {
-      ForecasterJson.Envelope<Config, State> e = ForecasterJson.read(in, NAME, Config.class, State.class);
-      KeepAliveForecaster f = new KeepAliveForecaster(e.seed());
-      f.restore(e.state());
-      return f;
+      return restoreFrom(in, NAME, Config.class, State.class, (c, seed) -> new KeepAliveForecaster(seed));
     }
   }
 }
