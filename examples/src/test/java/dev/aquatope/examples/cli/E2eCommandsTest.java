@@ -53,14 +53,31 @@ class E2eCommandsTest {
   }
 
   @Test
-  void managerBench_random_reportsEveryRun() throws Exception {
+  void managerBench_random_reportsEveryRunAndSummary() throws Exception {
     JsonNode j = new ObjectMapper().readTree(run(AquatopeCli.EXIT_OK, "manager-bench", "--workflow", "chain(2)",
-        "--optimizers", "random,nope", "--noise", "0.1/0.05,0.2/0.1", "--n-init", "3", "--n-batch", "2", "--json",
-        "--no-progress"));
-    assertEquals(2, j.get("runs").size());
+        "--optimizers", "random,nope", "--noise", "0.1/0.05,0.2/0.1", "--n-init", "3", "--n-batch", "2",
+        "--seeds", "2", "--json", "--no-progress"));
+    JsonNode runs = j.get("workflows").get(0).get("runs");
+    assertEquals("chain(2)", j.get("workflows").get(0).get("workflow").asText());
+    assertEquals(4, runs.size(), "2 noise levels x 2 seeds");
     assertEquals(9, j.get("evaluations").asInt());
-    assertEquals(0.2, j.get("runs").get(1).get("noiseCv").asDouble(), 0.0);
+    assertEquals(0.2, runs.get(2).get("noiseCv").asDouble(), 0.0);
+    JsonNode summary = j.get("summary");
+    assertEquals(2, summary.size());
+    assertEquals(2, summary.get(0).get("runs").asInt());
+    assertEquals(18, summary.get(0).get("evaluations").asInt());
+    double a = runs.get(0).get("costOverOracle").asDouble();
+    double b = runs.get(1).get("costOverOracle").asDouble();
+    assertEquals((a + b) / 2, summary.get(0).get("medianCostOverOracle").asDouble(), 1e-12);
+    assertTrue(a >= 1 - 1e-9 && b >= 1 - 1e-9, "nothing beats the oracle: " + a + ", " + b);
+    assertEquals("targets not checked: they need both gp-qnei and clite", j.get("targets").get(0).asText());
+    assertTrue(j.get("targetsMet").isNull());
     assertTrue(j.get("skipped").get(0).asText().startsWith("nope: not on the class path"));
+  }
+
+  @Test
+  void managerBench_badNoiseLevel_isUsageError() {
+    run(AquatopeCli.EXIT_USAGE, "manager-bench", "--noise", "0.1", "--no-progress");
   }
 
   @Test
