@@ -3,8 +3,11 @@ package dev.aquatope.gp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aquatope.core.model.Configuration;
 import dev.aquatope.core.model.CostModel;
 import dev.aquatope.core.model.FunctionId;
@@ -103,7 +106,10 @@ class GpBatchOptimizerDriftTest {
       }
       assertTrue(opt.driftDetected(), "drift detected within 5 batches");
       assertEquals(1, opt.driftCount());
-      assertTrue(midWindow != null, "detected after " + measured.size() + " batch(es), not in the first");
+      assertNotNull(midWindow, "detected after " + measured.size() + " batch(es), not in the first");
+      JsonNode window = new ObjectMapper().readTree(midWindow).get("recentSurprises");
+      assertTrue(window.size() > 0 && java.util.stream.StreamSupport.stream(window.spliterator(), false)
+          .anyMatch(JsonNode::asBoolean), "the saved window holds the first batch's surprises: " + window);
 
       // Stale: exactly the observations before the change point (the first surprise of the window),
       // which is the first observation after the change or at most lookback - surprises later.
