@@ -29,10 +29,8 @@ import dev.aquatope.gp.state.StateCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -104,7 +102,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
   private final SequentialGreedyBatch selector;
   private final List<Observation> observations = new ArrayList<>();
   private final LinkedHashSet<GridPoint> pending = new LinkedHashSet<>();
-  private final Deque<Boolean> recentSurprises = new ArrayDeque<>();
+  private final DriftDetector driftDetector;
   private SobolEngine design;
   private long designDrawn;
   private int designIssued;
@@ -124,6 +122,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     this.grid = new Grid(problem.space());
     this.selector = new SequentialGreedyBatch(grid, options.search());
     this.design = new SobolEngine(grid.dimension(), true, Seeds.derive(seed, STREAM_DESIGN, 0));
+    this.driftDetector = new DriftDetector(options.drift());
   }
 
   /**
@@ -227,6 +226,10 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
   }
 
   private GridPoint nextDesignPoint(Set<GridPoint> excluded) {
+    GridPoint restart = reexplorePoint(excluded);
+    if (restart != null) {
+      return restart;
+    }
     if (options.anchorFastest() && designDrawn == 0) {
       designDrawn++;
       GridPoint anchor = fastestPoint();
@@ -244,6 +247,30 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
       }
     }
     return null;
+  }
+
+  /**
+   * The next fresh point after drift, or null for a Sobol point: first the most generous
+   * configuration (when {@link GpBatchOptimizerOptions#anchorFastest()}), so that a configuration
+   * feasible under the new behaviour is usually known at once, then the cheapest configurations
+   * that were feasible before the change, measured again under the new behaviour (their old
+   * observations are stale); a candidate already observed or pending gives way to a Sobol point.
+   */
+  private GridPoint reexplorePoint(Set<GridPoint> excluded) {
+    if (driftCount == 0 || reexploreLeft <= 0) {
+      return null;
+    }
+    int k = options.drift().reexplore() - reexploreLeft;
+    List<GridPoint> restart = new ArrayList<>();
+    if (options.anchorFastest()) {
+      restart.add(fastestPoint());
+    }
+    observations.stream()
+        .filter(o -> o.flags().equals(Set.of(ObservationFlag.STALE)) && o.isFeasible(problem.qos()))
+        .sorted(Comparator.comparingDouble(Observation::cost))
+        .map(o -> grid.pointOf(o.configuration())).distinct().forEach(restart::add);
+    GridPoint p = k < restart.size() ? restart.get(k) : null;
+    return p == null || excluded.contains(p) ? null : p;
   }
 
   /**
@@ -573,19 +600,15 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
       Checks.notNull("evaluation", o);
       checkOnGrid(o.configuration());
     }
+    driftDetected = false;
     for (Observation o : evaluations) {
-      boolean surprise = isSurprise(o);
+      Boolean surprise = judgeDrift(o);
       observations.add(o);
       pending.remove(grid.pointOf(o.configuration()));
-      if (models != null && options.drift().enabled()
-          && models.latencyIndices.length >= options.drift().minObservations()) {
-        recentSurprises.addLast(surprise);
-        while (recentSurprises.size() > options.drift().lookback()) {
-          recentSurprises.removeFirst();
-        }
-        if (recentSurprises.stream().filter(b -> b).count() >= options.drift().surprises()) {
-          onDrift();
-        }
+      if (surprise == null) {
+        driftDetector.clear();
+      } else if (driftDetector.record(surprise)) {
+        onDrift();
       }
     }
   }
@@ -607,15 +630,55 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     }
   }
 
-  private boolean isSurprise(Observation o) {
-    if (models == null || o.flags().contains(ObservationFlag.FAILED)) {
+  /**
+   * Judges a new observation for drift against the last fitted hyperparameters conditioned on
+   * every earlier observation that is not stale, not an outlier and not a surprise of the drift
+   * window (no refit: one Cholesky per model).
+   *
+   * @return whether it is a surprise, or null when detection is inactive (disabled, no fitted
+   *     model, or fewer than {@link DriftOptions#minObservations()} observations to condition on)
+   */
+  private Boolean judgeDrift(Observation o) {
+    DriftOptions d = options.drift();
+    if (!d.enabled() || models == null) {
+      return null;
+    }
+    Set<Integer> removed = driftDetector.surprisingObservations(observations.size());
+    for (int i = 0; i < observations.size(); i++) {
+      if (observations.get(i).flags().contains(ObservationFlag.OUTLIER)) {
+        removed.add(i);
+      }
+    }
+    Dataset c = dataset(true, removed);
+    Dataset l = dataset(false, removed);
+    if (l.indices().length < d.minObservations() || c.indices().length < 2) {
+      return null;
+    }
+    if (o.flags().contains(ObservationFlag.FAILED)) {
       return false;
     }
+    GaussianProcess cost = conditioned(models.cost, c);
+    GaussianProcess latency = conditioned(models.latency, l);
     double[][] x = {grid.toUnit(grid.pointOf(o.configuration()))};
-    double zc = predictiveZ(models.cost, models.costNoise, x, modelCost(o.cost())) / models.costScale;
-    double zl = predictiveZ(models.latency, models.latencyNoise, x, modelLatency(o.latency())) / models.latencyScale;
-    LOG.debug("drift check: z cost {} latency {} (scales {}, {})", zc, zl, models.costScale, models.latencyScale);
-    return Math.max(Math.abs(zc), Math.abs(zl)) > options.drift().zThreshold();
+    double zc = predictiveZ(cost, noiseInOriginalUnits(cost, c), x, modelCost(o.cost())) / models.costScale;
+    double zl = predictiveZ(latency, noiseInOriginalUnits(latency, l), x, modelLatency(o.latency()))
+        / models.latencyScale;
+    LOG.debug("drift check of observation {}: z cost {} latency {} (scales {}, {})", observations.size(), zc, zl,
+        models.costScale, models.latencyScale);
+    return Math.max(Math.abs(zc), Math.abs(zl)) > d.zThreshold();
+  }
+
+  /** A fitted model's hyperparameters conditioned on {@code d}; the fitted model itself if that fails. */
+  private static GaussianProcess conditioned(GaussianProcess fitted, Dataset d) {
+    if ((d.yVar() != null) != fitted.hasFixedNoise()) {
+      return fitted; // a new observation without a reported variance: the noise kinds differ
+    }
+    try {
+      return GaussianProcess.withHyperparameters(d.x(), d.y(), d.yVar(), fitted.hyperparameters(), fitted.options());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      LOG.warn("drift check: cannot condition the model on the new observations: {}", e.toString());
+      return fitted;
+    }
   }
 
   /**
@@ -638,22 +701,31 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     return (y - mean) / Math.sqrt(Math.max(var, 1e-18));
   }
 
+  /**
+   * Declares drift: observations before the change point (the drift window's first surprise) are
+   * flagged stale with the reason, the models are dropped (the next suggest refits on the rest)
+   * and fresh points are proposed first.
+   */
   private void onDrift() {
     driftDetected = true;
     driftCount++;
-    int keepFrom = Math.max(0, observations.size() - options.drift().slidingWindow());
+    int n = observations.size();
+    int changePoint = driftDetector.changePoint(n);
+    String reason = "stale: drift #" + driftCount + " detected at observation " + (n - 1) + " ("
+        + driftDetector.surprises() + " of the last " + driftDetector.size()
+        + " observations outside the model's interval), change point at observation " + changePoint;
     int stale = 0;
-    for (int i = 0; i < keepFrom; i++) {
+    for (int i = 0; i < changePoint; i++) {
       Observation o = observations.get(i);
       if (!o.flags().contains(ObservationFlag.STALE)) {
-        observations.set(i, o.withFlag(ObservationFlag.STALE,
-            "stale: drift #" + driftCount + " detected at observation " + (observations.size() - 1)));
+        observations.set(i, o.withFlag(ObservationFlag.STALE, reason));
         stale++;
       }
     }
-    LOG.info("drift detected ({} of the last {} observations surprising): {} observations now stale",
-        options.drift().surprises(), options.drift().lookback(), stale);
-    recentSurprises.clear();
+    LOG.info("drift #{} detected at observation {} ({} of the last {} surprising): change point at observation {}, "
+        + "{} observations now stale", driftCount, n - 1, driftDetector.surprises(), driftDetector.size(), changePoint,
+        stale);
+    driftDetector.clear();
     models = null;
     reexploreLeft = options.drift().reexplore();
   }
@@ -727,6 +799,14 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     }
   }
 
+  /**
+   * Whether the latest {@link #observe} call declared drift (the flag is reset by the next
+   * {@code observe}, so a caller that re-optimizes on drift reacts once per change; see
+   * {@link #driftCount()} for the total). The optimizer has already reacted: observations before
+   * the change point are stale and fresh points come first.
+   *
+   * @return whether the last observed batch revealed drift
+   */
   @Override
   public boolean driftDetected() {
     return driftDetected;
@@ -795,9 +875,10 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
    * @param designDrawn Sobol design points drawn
    * @param designIssued design points proposed
    * @param reexploreLeft design points still to propose after drift
-   * @param driftDetected whether drift was detected
+   * @param driftDetected whether the latest observe declared drift
    * @param driftCount how many times
-   * @param recentSurprises the drift detector's window
+   * @param recentSurprises the drift detector's window: whether each of the latest observations was
+   *     a surprise, oldest first
    * @param lastAcquisitionValue the last max acquisition value, null for NaN
    * @param costIndices observations the last cost model was fitted on, or null
    * @param costHyperparameters its hyperparameters, or null
@@ -816,7 +897,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     StateCodec.write(new State(NAME, STATE_VERSION, StateCodec.keys(problem.space()), seed, options,
         observations.stream().map(ObservationState::of).toList(),
         pending.stream().map(GridPoint::levels).toList(), suggestCount, designDrawn, designIssued, reexploreLeft,
-        driftDetected, driftCount, List.copyOf(recentSurprises),
+        driftDetected, driftCount, driftDetector.window(),
         Double.isNaN(lastAcquisitionValue) ? null : lastAcquisitionValue,
         models == null ? null : models.costIndices, models == null ? null : models.cost.hyperparameters(),
         models == null ? null : models.latencyIndices, models == null ? null : models.latency.hyperparameters()),
@@ -851,15 +932,17 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
         o.pending.add(gp);
       }
       o.suggestCount = s.suggestCount();
-      if (s.designDrawn() > 0) {
-        o.design.draw((int) s.designDrawn());
+      // The anchor (the first design point with anchorFastest) counts in designDrawn without a Sobol draw.
+      long sobolDrawn = s.designDrawn() - (s.options().anchorFastest() && s.designDrawn() > 0 ? 1 : 0);
+      if (sobolDrawn > 0) {
+        o.design.draw((int) sobolDrawn);
       }
       o.designDrawn = s.designDrawn();
       o.designIssued = s.designIssued();
       o.reexploreLeft = s.reexploreLeft();
       o.driftDetected = s.driftDetected();
       o.driftCount = s.driftCount();
-      o.recentSurprises.addAll(s.recentSurprises());
+      o.driftDetector.restore(s.recentSurprises());
       o.lastAcquisitionValue = s.lastAcquisitionValue() == null ? Double.NaN : s.lastAcquisitionValue();
       if (s.costHyperparameters() != null && s.latencyHyperparameters() != null) {
         o.models = o.rebuildModels(s.costIndices(), s.costHyperparameters(), s.latencyIndices(),

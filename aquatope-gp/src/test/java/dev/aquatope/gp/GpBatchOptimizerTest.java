@@ -193,10 +193,14 @@ class GpBatchOptimizerTest {
     }
     assertTrue(opt.driftDetected());
     List<Observation> obs = opt.observations();
-    int window = opt.options().drift().slidingWindow();
+    int lookback = opt.options().drift().lookback();
+    int surprises = opt.options().drift().surprises();
     long stale = obs.stream().filter(o -> o.flags().contains(ObservationFlag.STALE)).count();
-    // Detection may happen mid-batch: the rest of that batch arrives after the window was cut.
-    assertTrue(stale >= obs.size() - window - 2 && stale <= obs.size() - window, "stale " + stale);
+    // The change point is the first surprise of the lookback window, so at least `surprises` observations are kept
+    // (detection may happen mid-batch: the rest of that batch arrives after the cut); here it is exactly the
+    // first observation after the change (10 + 4 * 3 = 22 came before it).
+    assertTrue(stale >= obs.size() - lookback - 2 && stale <= obs.size() - surprises, "stale " + stale);
+    assertEquals(22, stale, "stale observations");
     for (int i = 0; i < obs.size(); i++) {
       assertEquals(i < stale, obs.get(i).flags().contains(ObservationFlag.STALE), "observation " + i);
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -96,6 +97,23 @@ public interface ConstrainedBatchOptimizer {
      * @return the optimizer
      */
     ConstrainedBatchOptimizer create(OptimizationProblem problem, long seed);
+
+    /**
+     * A new optimizer with settings given as strings (e.g. from a command line or a
+     * configuration file); each implementation documents its keys. The default accepts no
+     * options: an empty map gives {@link #create(OptimizationProblem, long)}.
+     *
+     * @param problem the problem
+     * @param seed seed of every random choice
+     * @param options settings by key; not modified
+     * @return the optimizer
+     * @throws IllegalArgumentException if {@code options} is null, has a key this implementation
+     *     does not know (the message names it) or a value it cannot use
+     */
+    default ConstrainedBatchOptimizer create(OptimizationProblem problem, long seed, Map<String, String> options) {
+      ProviderOptions.requireNone(name(), options);
+      return create(problem, seed);
+    }
 
     /**
      * Restores an optimizer from {@link ConstrainedBatchOptimizer#exportState}.

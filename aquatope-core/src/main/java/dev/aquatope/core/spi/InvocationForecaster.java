@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Predicts the count (invocations, or containers needed) of a function's next window, with
@@ -104,6 +105,22 @@ public interface InvocationForecaster {
      * @return the forecaster
      */
     InvocationForecaster create(long seed);
+
+    /**
+     * A new, unfitted forecaster with settings given as strings (e.g. from a command line); each
+     * implementation documents its keys. The default accepts no options: an empty map gives
+     * {@link #create(long)}.
+     *
+     * @param seed seed of every random choice the forecaster makes
+     * @param options settings by key; not modified
+     * @return the forecaster
+     * @throws IllegalArgumentException if {@code options} is null, has a key this implementation
+     *     does not know (the message names it) or a value it cannot use
+     */
+    default InvocationForecaster create(long seed, Map<String, String> options) {
+      ProviderOptions.requireNone(name(), options);
+      return create(seed);
+    }
 
     /**
      * Restores a forecaster saved with {@link InvocationForecaster#save}.

@@ -1,6 +1,9 @@
 package dev.aquatope.core.spi;
 
 import dev.aquatope.core.model.OptimizationProblem;
+import dev.aquatope.core.util.Checks;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -30,6 +33,39 @@ public final class Providers {
   /** The provider of the optimizer named {@code name}. */
   public static ConstrainedBatchOptimizer.Provider optimizerProvider(String name) {
     return find(ConstrainedBatchOptimizer.Provider.class, name, ConstrainedBatchOptimizer.Provider::name);
+  }
+
+  /**
+   * The provider of the optimizer named {@code name}, bound to string settings: its
+   * {@code create(problem, seed)} calls
+   * {@link ConstrainedBatchOptimizer.Provider#create(OptimizationProblem, long, Map)} with
+   * {@code options} (restoring is unchanged: a saved state carries its own settings). Unknown
+   * keys are reported when the first optimizer is created.
+   *
+   * @param name the optimizer's name
+   * @param options settings by key (copied)
+   * @return the bound provider
+   * @throws IllegalArgumentException if no such provider is on the class path or options is null
+   */
+  public static ConstrainedBatchOptimizer.Provider optimizerProvider(String name, Map<String, String> options) {
+    ConstrainedBatchOptimizer.Provider base = optimizerProvider(name);
+    Map<String, String> copy = Map.copyOf(Checks.notNull("options", options));
+    return new ConstrainedBatchOptimizer.Provider() {
+      @Override
+      public String name() {
+        return base.name();
+      }
+
+      @Override
+      public ConstrainedBatchOptimizer create(OptimizationProblem problem, long seed) {
+        return base.create(problem, seed, copy);
+      }
+
+      @Override
+      public ConstrainedBatchOptimizer restore(OptimizationProblem problem, InputStream in) throws IOException {
+        return base.restore(problem, in);
+      }
+    };
   }
 
   /** A new optimizer named {@code name} for {@code problem}. */

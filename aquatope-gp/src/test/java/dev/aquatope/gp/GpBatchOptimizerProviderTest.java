@@ -1,0 +1,50 @@
+package dev.aquatope.gp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.aquatope.core.spi.ConstrainedBatchOptimizer;
+import dev.aquatope.core.spi.Providers;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GpBatchOptimizerProviderTest {
+  private static final ToyProblem TOY = new ToyProblem(3.0);
+
+  @Test
+  void createWithOptions_setsEveryKnownSetting() {
+    Map<String, String> o = Map.of("n-init", "6", "batch-size", "2", "mc-samples", "16", "num-restarts", "4",
+        "raw-samples", "256", "confidence", "0.9", "anomaly-detection", "false", "drift-detection", "false");
+    GpBatchOptimizer opt = (GpBatchOptimizer) Providers.optimizerProvider("gp-qnei", o).create(TOY.problem(), 5);
+    GpBatchOptimizerOptions s = opt.options();
+    assertEquals(6, s.nInit());
+    assertEquals(2, s.batchSize());
+    assertEquals(16, s.mcSamples());
+    assertEquals(4, s.search().numRestarts());
+    assertEquals(256, s.search().rawSamples());
+    assertEquals(0.9, s.anomaly().confidence());
+    assertFalse(s.anomalyDetection());
+    assertFalse(s.drift().enabled());
+    assertEquals(5, opt.seed());
+    // no options: the defaults, as create(problem, seed)
+    GpBatchOptimizer plain = (GpBatchOptimizer) new GpBatchOptimizerProvider().create(TOY.problem(), 5, Map.of());
+    assertEquals(GpBatchOptimizer.newBuilder(TOY.problem()).seed(5).build().options(), plain.options());
+  }
+
+  @Test
+  void createWithOptions_unknownKeyOrBadValue_throwsNamingTheKey() {
+    ConstrainedBatchOptimizer.Provider p = new GpBatchOptimizerProvider();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> p.create(TOY.problem(), 1, Map.of("n_init", "6")));
+    assertEquals("unknown option 'n_init' for 'gp-qnei'; known: [anomaly-detection, batch-size, confidence, "
+        + "drift-detection, mc-samples, n-init, num-restarts, raw-samples]", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> p.create(TOY.problem(), 1, Map.of("n-init", "0")));
+    assertEquals("option 'n-init' of 'gp-qnei': nInit must be > 0, was 0", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> p.create(TOY.problem(), 1, Map.of("confidence", "x")));
+    assertEquals("option 'confidence' of 'gp-qnei' must be a number, was 'x'", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> p.create(TOY.problem(), 1, Map.of("raw-samples", "8", "num-restarts", "9")));
+    assertEquals("numRestarts must be <= rawSamples (8), was 9", e.getMessage());
+  }
+}
