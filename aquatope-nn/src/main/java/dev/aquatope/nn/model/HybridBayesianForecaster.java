@@ -38,15 +38,23 @@ import org.slf4j.LoggerFactory;
  *       time steps). See {@link SequenceNet}.
  *   <li><b>Prediction.</b> The encoder is frozen; its last hidden state (computed once per window
  *       and reused across MC passes and epochs) is concatenated with the
- *       {@link ExternalFeatures#encode() external features} of the target window and fed to an
- *       MLP of tanh layers with dropout ({@link PredictionMlp}), which predicts the next window.
+ *       {@link ExternalFeatures#encode() external features} of the target window (plus, beyond
+ *       the paper, the normalized counts one {@code seasonalLag} earlier and, as a skip path
+ *       around the encoder, the latest {@code directInputs} normalized counts themselves) and fed
+ *       to an MLP of tanh layers with dropout ({@link PredictionMlp}), which predicts the next
+ *       window's {@code log1p} count.
  *   <li><b>Uncertainty.</b> MC dropout: the MLP input is replicated {@code mcPasses} times along
  *       the batch dimension and run once with different dropout masks. The encoder runs without
  *       dropout at inference (it is frozen and its state is shared by all passes; this keeps a
  *       forecast within milliseconds), so the model variance is the prediction network's. The
- *       inherent noise variance is estimated from the residuals of the MC-mean prediction on the
- *       validation split ({@link NoiseCalibration}). Both are in {@code log1p} space;
- *       {@link McSummary} maps them to counts.
+ *       inherent noise is estimated from the out-of-sample residuals of the MC-mean prediction on
+ *       the validation split and on calibration blocks held out of the training split
+ *       ({@link #calibrationBlocks}): {@link ResidualNoise} keeps the residuals of the windows
+ *       with the nearest predicted level as the count's predictive distribution, reports the
+ *       whole count minimizing the expected SMAPE under it as {@link Forecast#mean()}, and sets
+ *       {@code std = sqrt(model variance + noise variance)} with an overdispersed-Poisson noise
+ *       variance whose dispersion is calibrated so that the central 90% interval covers 90% of
+ *       those windows, per band of predicted level.
  * </ol>
  *
  * <p><b>Data.</b> Each series is split chronologically 80/10/10 ({@link Split}); the
@@ -266,8 +274,9 @@ public final class HybridBayesianForecaster implements InvocationForecaster {
     ResidualNoise noise = ResidualNoise.fit(meanLog, modelVar, actual, c.noiseNeighbours());
     TrainingSummary summary = new TrainingSummary(epochs, fitRows.length, nv, residualVar, Math.sqrt(residualVar),
         System.currentTimeMillis() - t0);
-    LOG.info("{} trained in {} ms: {} epochs, validation RMSE(log1p) {}, noise dispersion {}", NAME,
-        summary.trainingMillis(), epochs.size(), summary.validationRmseLog(), noise.dispersion());
+    LOG.info("{} trained in {} ms: {} epochs, validation RMSE(log1p) {}, noise dispersions {}", NAME,
+        summary.trainingMillis(), epochs.size(), summary.validationRmseLog(),
+        java.util.Arrays.toString(noise.dispersions()));
     state = new State(norm, encoder, mlp, noise, summary);
     return summary;
   }

@@ -27,28 +27,35 @@ import java.util.Arrays;
  *
  * <p><b>Spread.</b> {@link Forecast#std()} is {@code sqrt(modelVar + phi (point + 1))}: the
  * variance of the MC samples in counts (model uncertainty) plus an overdispersed-Poisson inherent
- * noise variance, proportional to the expected count, whose dispersion {@code phi} is fitted on the
- * validation windows by split-conformal calibration: the smallest {@code phi} whose central 90%
- * interval, built exactly as {@link Forecast#quantile} builds it ({@code point +- z std},
- * truncated at 0), covers at least 90% of the validation windows (each validation window's point
- * computed without its own residual). Counts are integers, so a variance that grows with the count
- * transfers between quiet and busy hours better than one variance of {@code log1p} residuals.
+ * noise variance, proportional to the expected count. Its dispersion {@code phi} is fitted by
+ * Mondrian split-conformal calibration, with the predicted level as the taxonomy: the calibration
+ * windows are cut into {@value #LEVEL_BINS} bins of equal size by their MC mean, and each bin
+ * gets the smallest {@code phi} whose central 90% interval, built exactly as
+ * {@link Forecast#quantile} builds it ({@code point +- z std}, truncated at 0), covers at least 90%
+ * of the bin's windows (each calibration window's point computed without its own residual). So
+ * idle and busy windows are each covered about 90% of the time, rather than 100% and 80%, and the
+ * variance that grows with the count transfers between quiet and busy hours.
  *
  * @param levels the validation windows' MC means in {@code log1p} space, ascending
  * @param residuals the matching residuals {@code log1p(y) - m}
  * @param neighbours how many residuals form each window's distribution, {@code >= 1}
- * @param dispersion the noise dispersion {@code phi}, finite and {@code >= 0}
+ * @param binEdges the {@code LEVEL_BINS - 1} ascending level boundaries of the calibration bins
+ *     (a level {@code m} is in bin "number of edges {@code <= m}")
+ * @param dispersions per bin, the noise dispersion {@code phi}, finite and {@code >= 0}
  */
-record ResidualNoise(double[] levels, double[] residuals, int neighbours, double dispersion) {
+record ResidualNoise(double[] levels, double[] residuals, int neighbours, double[] binEdges, double[] dispersions) {
   /** The central interval that is calibrated. */
   static final double LEVEL = 0.9;
+  /** Number of level bins of the Mondrian calibration. */
+  static final int LEVEL_BINS = 5;
   private static final double MAX_DISPERSION = 1e12;
   private static final int BISECTIONS = 60;
 
   /** Validates and copies. */
   @JsonCreator
   ResidualNoise(@JsonProperty("levels") double[] levels, @JsonProperty("residuals") double[] residuals,
-      @JsonProperty("neighbours") int neighbours, @JsonProperty("dispersion") double dispersion) {
+      @JsonProperty("neighbours") int neighbours, @JsonProperty("binEdges") double[] binEdges,
+      @JsonProperty("dispersions") double[] dispersions) {
     Checks.notNull("levels", levels);
     Checks.notNull("residuals", residuals);
     if (levels.length == 0 || levels.length != residuals.length) {
@@ -64,12 +71,28 @@ record ResidualNoise(double[] levels, double[] residuals, int neighbours, double
       }
     }
     Checks.positive("neighbours", neighbours);
-    Checks.finite("dispersion", dispersion);
-    Checks.nonNegative("dispersion", dispersion);
+    Checks.notNull("binEdges", binEdges);
+    Checks.notNull("dispersions", dispersions);
+    if (dispersions.length != binEdges.length + 1) {
+      throw new IllegalArgumentException("dispersions must have one more entry than binEdges, had "
+          + dispersions.length + " and " + binEdges.length);
+    }
+    for (int i = 0; i < binEdges.length; i++) {
+      Checks.finite("binEdges[" + i + "]", binEdges[i]);
+      if (i > 0 && binEdges[i] < binEdges[i - 1]) {
+        throw new IllegalArgumentException("binEdges must be ascending, binEdges[" + i + "] was " + binEdges[i]
+            + " after " + binEdges[i - 1]);
+      }
+    }
+    for (int i = 0; i < dispersions.length; i++) {
+      Checks.finite("dispersions[" + i + "]", dispersions[i]);
+      Checks.nonNegative("dispersions[" + i + "]", dispersions[i]);
+    }
     this.levels = levels.clone();
     this.residuals = residuals.clone();
     this.neighbours = neighbours;
-    this.dispersion = dispersion;
+    this.binEdges = binEdges.clone();
+    this.dispersions = dispersions.clone();
   }
 
   /**
@@ -113,7 +136,40 @@ record ResidualNoise(double[] levels, double[] residuals, int neighbours, double
     for (int p = 0; p < n; p++) {
       points[p] = smapeOptimal(n == 1 ? draws(levels[p], residuals, 0, 1, -1) : leaveOneOut(levels, residuals, p, k));
     }
-    return new ResidualNoise(levels, residuals, k, dispersion(points, var, y));
+    int bins = Math.min(LEVEL_BINS, n);
+    double[] edges = new double[bins - 1];
+    for (int e = 0; e < edges.length; e++) {
+      edges[e] = levels[(int) ((long) (e + 1) * n / bins)];
+    }
+    double global = dispersion(points, var, y);
+    double[] phi = new double[bins];
+    for (int bin = 0; bin < bins; bin++) {
+      int from = 0;
+      while (from < n && bin(edges, levels[from]) < bin) {
+        from++;
+      }
+      int to = from;
+      while (to < n && bin(edges, levels[to]) == bin) {
+        to++;
+      }
+      phi[bin] = to == from ? global : dispersion(Arrays.copyOfRange(points, from, to),
+          Arrays.copyOfRange(var, from, to), Arrays.copyOfRange(y, from, to));
+    }
+    return new ResidualNoise(levels, residuals, k, edges, phi);
+  }
+
+  /** The calibration bin of level {@code m}: the number of edges {@code <= m}. */
+  private static int bin(double[] edges, double m) {
+    int b = 0;
+    while (b < edges.length && edges[b] <= m) {
+      b++;
+    }
+    return b;
+  }
+
+  /** The noise dispersion for a window of predicted level {@code meanLog}. */
+  double dispersion(double meanLog) {
+    return dispersions[bin(binEdges, meanLog)];
   }
 
   /** The smallest dispersion whose intervals cover {@link #LEVEL} of the windows (bisection). */
@@ -168,7 +224,7 @@ record ResidualNoise(double[] levels, double[] residuals, int neighbours, double
    */
   Forecast forecast(double meanLog, double[] samples) {
     double point = smapeOptimal(distribution(meanLog));
-    return new Forecast(point, std(point, variance(samples), dispersion), samples);
+    return new Forecast(point, std(point, variance(samples), dispersion(meanLog)), samples);
   }
 
   /** The sample variance (0 for fewer than two samples). */

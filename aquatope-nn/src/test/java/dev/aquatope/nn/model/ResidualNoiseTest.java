@@ -80,15 +80,31 @@ class ResidualNoiseTest {
     }
     ResidualNoise noise = ResidualNoise.fit(m, new double[m.length], y, 100);
     assertEquals(100, noise.neighbours());
+    assertEquals(ResidualNoise.LEVEL_BINS, noise.dispersions().length);
     List<Forecast> forecasts = new ArrayList<>();
     double[] actual = new double[5000];
+    double[] levels = new double[actual.length];
     for (int i = 0; i < actual.length; i++) {
-      double level = 3 * r.nextDouble();
-      forecasts.add(noise.forecast(level, new double[0]));
-      actual[i] = draw(level, r);
+      levels[i] = 3 * r.nextDouble();
+      forecasts.add(noise.forecast(levels[i], new double[0]));
+      actual[i] = draw(levels[i], r);
     }
     double coverage = ForecastMetrics.coverage(forecasts, actual, 0.9).orElseThrow();
     assertTrue(coverage >= 0.87 && coverage <= 0.93, "coverage " + coverage);
+    // Mondrian calibration: quiet and busy windows are each covered at least about 90% of the time
+    // (quiet windows more: an interval around a count of 0 or 1 cannot cover exactly 90% of whole counts)
+    for (double[] band : new double[][] {{0, 1}, {2, 3}}) {
+      List<Forecast> f = new ArrayList<>();
+      List<Double> a = new ArrayList<>();
+      for (int i = 0; i < actual.length; i++) {
+        if (levels[i] >= band[0] && levels[i] < band[1]) {
+          f.add(forecasts.get(i));
+          a.add(actual[i]);
+        }
+      }
+      double c = ForecastMetrics.coverage(f, a.stream().mapToDouble(Double::doubleValue).toArray(), 0.9).orElseThrow();
+      assertTrue(c >= 0.86 && c <= (band[0] == 0 ? 0.98 : 0.94), "coverage " + c + " for levels " + Arrays.toString(band));
+    }
     // and the calibration windows themselves (leave-one-out) are covered at least nominally
     List<Forecast> own = new ArrayList<>();
     for (double level : m) {
@@ -126,7 +142,8 @@ class ResidualNoiseTest {
     ResidualNoise back = json.readValue(json.writeValueAsBytes(noise), ResidualNoise.class);
     assertArrayEquals(noise.levels(), back.levels(), 0.0);
     assertArrayEquals(noise.residuals(), back.residuals(), 0.0);
-    assertEquals(noise.dispersion(), back.dispersion(), 0.0);
+    assertArrayEquals(noise.binEdges(), back.binEdges(), 0.0);
+    assertArrayEquals(noise.dispersions(), back.dispersions(), 0.0);
     for (double level : new double[] {-0.5, 0, 0.7, 1.3, 2.5}) {
       assertEquals(noise.forecast(level, new double[] {1, 2}), back.forecast(level, new double[] {1, 2}));
     }
@@ -134,12 +151,21 @@ class ResidualNoiseTest {
 
   @Test
   void constructor_badState_throws() {
-    assertThrows(IllegalArgumentException.class, () -> new ResidualNoise(new double[] {1, 0}, new double[] {0, 0}, 1, 1));
+    double[] none = new double[0];
+    double[] one = {1};
+    assertThrows(IllegalArgumentException.class, () -> new ResidualNoise(new double[] {1, 0}, new double[] {0, 0}, 1, none, one));
     assertThrows(IllegalArgumentException.class,
-        () -> new ResidualNoise(new double[] {0, Double.NaN}, new double[] {0, 0}, 1, 1));
-    assertThrows(IllegalArgumentException.class, () -> new ResidualNoise(new double[] {0}, new double[] {0, 0}, 1, 1));
-    assertThrows(IllegalArgumentException.class, () -> new ResidualNoise(new double[] {0}, new double[] {0}, 0, 1));
-    assertThrows(IllegalArgumentException.class, () -> new ResidualNoise(new double[] {0}, new double[] {0}, 1, -1));
+        () -> new ResidualNoise(new double[] {0, Double.NaN}, new double[] {0, 0}, 1, none, one));
+    assertThrows(IllegalArgumentException.class, () -> new ResidualNoise(new double[] {0}, new double[] {0, 0}, 1, none, one));
+    assertThrows(IllegalArgumentException.class, () -> new ResidualNoise(new double[] {0}, new double[] {0}, 0, none, one));
+    assertThrows(IllegalArgumentException.class,
+        () -> new ResidualNoise(new double[] {0}, new double[] {0}, 1, none, new double[] {-1}));
+    assertThrows(IllegalArgumentException.class, () -> new ResidualNoise(new double[] {0}, new double[] {0}, 1, one, one));
+    assertThrows(IllegalArgumentException.class,
+        () -> new ResidualNoise(new double[] {0}, new double[] {0}, 1, new double[] {2, 1}, new double[] {1, 1, 1}));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new ResidualNoise(new double[] {0}, new double[] {0}, 1, none, new double[] {Double.NaN}));
+    assertTrue(e.getMessage().contains("dispersions[0]"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ResidualNoise.fit(new double[0], new double[0], new double[0], 5));
     assertThrows(IllegalArgumentException.class, () -> ResidualNoise.fit(new double[] {1}, new double[] {0}, new double[] {-1}, 5));
   }
