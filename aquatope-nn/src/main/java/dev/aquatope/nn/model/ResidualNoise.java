@@ -7,9 +7,10 @@ import dev.aquatope.core.util.Checks;
 import java.util.Arrays;
 
 /**
- * The inherent-noise model of the hybrid forecaster: the empirical distribution of the validation
- * residuals in {@code log1p} space, conditioned on the predicted level, and a split-conformal
- * dispersion for the predictive interval.
+ * The inherent-noise model of the hybrid forecaster: the empirical distribution of the
+ * out-of-sample residuals in {@code log1p} space of the calibration windows (the validation split
+ * plus blocks held out of the prediction network's training), conditioned on the predicted level,
+ * and a split-conformal dispersion for the predictive interval.
  *
  * <p><b>Why not one Gaussian noise variance.</b> The Uber recipe adds one noise variance
  * {@code eta^2} (the mean squared validation residual) to the MC variance. Invocation counts are
@@ -19,7 +20,7 @@ import java.util.Arrays;
  * count?) depends on exactly this shape. So the noise model keeps the residuals themselves: for a
  * window whose MC mean is {@code m}, the predictive distribution of the count is
  * {@code round(max(0, expm1(m + r_i)))} over the residuals {@code r_i = log1p(y_i) - m_i} of the
- * {@code k} validation windows whose MC mean {@code m_i} is nearest to {@code m} (a
+ * {@code k} calibration windows whose MC mean {@code m_i} is nearest to {@code m} (a
  * nearest-neighbour, heteroscedastic version of "noise estimated from validation residuals").
  *
  * <p><b>Point forecast.</b> {@link Forecast#mean()} carries the whole count minimizing the
@@ -36,7 +37,7 @@ import java.util.Arrays;
  * idle and busy windows are each covered about 90% of the time, rather than 100% and 80%, and the
  * variance that grows with the count transfers between quiet and busy hours.
  *
- * @param levels the validation windows' MC means in {@code log1p} space, ascending
+ * @param levels the calibration windows' MC means in {@code log1p} space, ascending
  * @param residuals the matching residuals {@code log1p(y) - m}
  * @param neighbours how many residuals form each window's distribution, {@code >= 1}
  * @param binEdges the {@code LEVEL_BINS - 1} ascending level boundaries of the calibration bins
@@ -96,7 +97,7 @@ record ResidualNoise(double[] levels, double[] residuals, int neighbours, double
   }
 
   /**
-   * Fits the noise model on validation windows.
+   * Fits the noise model on calibration windows (out-of-sample for the prediction network).
    *
    * @param meanLog per window, the MC mean in {@code log1p} space
    * @param modelVar per window, the variance of the MC samples in counts
