@@ -20,8 +20,11 @@ import java.util.Arrays;
  * count?) depends on exactly this shape. So the noise model keeps the residuals themselves: for a
  * window whose MC mean is {@code m}, the predictive distribution of the count is
  * {@code round(max(0, expm1(m + r_i)))} over the residuals {@code r_i = log1p(y_i) - m_i} of the
- * {@code k} calibration windows whose MC mean {@code m_i} is nearest to {@code m} (a
- * nearest-neighbour, heteroscedastic version of "noise estimated from validation residuals").
+ * {@code k} calibration windows whose MC mean {@code m_i} is nearest to {@code m}, dropping those
+ * farther than {@value #LEVEL_RADIUS} in level beyond the nearest {@value #MIN_NEIGHBOURS} (a
+ * nearest-neighbour, heteroscedastic version of "noise estimated from validation residuals"; the
+ * radius keeps the firing minutes of a timer, a few dozen windows at one level, from being
+ * outvoted by the idle minutes just below it).
  *
  * <p><b>Point forecast.</b> {@link Forecast#mean()} carries the whole count minimizing the
  * expected SMAPE under that distribution (candidates: 0 and every value the distribution takes).
@@ -33,9 +36,12 @@ import java.util.Arrays;
  * windows are cut into {@value #LEVEL_BINS} bins of equal size by their MC mean, and each bin
  * gets the smallest {@code phi} whose central 90% interval, built exactly as
  * {@link Forecast#quantile} builds it ({@code point +- z std}, truncated at 0), covers at least 90%
- * of the bin's windows (each calibration window's point computed without its own residual). So
- * idle and busy windows are each covered about 90% of the time, rather than 100% and 80%, and the
- * variance that grows with the count transfers between quiet and busy hours.
+ * of the bin's windows (each calibration window's point computed without its own residual). Whole
+ * counts make idle bins over-cover (an interval around a forecast of 0 covers every idle minute),
+ * so all bins' dispersions are then scaled by one common factor in {@code [0, 1]}, the smallest
+ * whose intervals cover 90% of all calibration windows: the bins set the shape of the noise across
+ * levels (busy windows are not under-covered to pay for idle ones being over-covered by one global
+ * dispersion), the common factor makes the overall coverage nominal.
  *
  * @param levels the calibration windows' MC means in {@code log1p} space, ascending
  * @param residuals the matching residuals {@code log1p(y) - m}
@@ -47,6 +53,10 @@ import java.util.Arrays;
 record ResidualNoise(double[] levels, double[] residuals, int neighbours, double[] binEdges, double[] dispersions) {
   /** The central interval that is calibrated. */
   static final double LEVEL = 0.9;
+  /** Neighbours farther than this in {@code log1p} level are dropped (beyond the nearest {@link #MIN_NEIGHBOURS}). */
+  static final double LEVEL_RADIUS = 0.2;
+  /** The nearest neighbours always kept. */
+  static final int MIN_NEIGHBOURS = 20;
   /** Number of level bins of the Mondrian calibration. */
   static final int LEVEL_BINS = 5;
   private static final double MAX_DISPERSION = 1e12;
@@ -135,7 +145,8 @@ record ResidualNoise(double[] levels, double[] residuals, int neighbours, double
     int k = n == 1 ? 1 : Math.min(neighbours, n - 1);
     double[] points = new double[n];
     for (int p = 0; p < n; p++) {
-      points[p] = smapeOptimal(n == 1 ? draws(levels[p], residuals, 0, 1, -1) : leaveOneOut(levels, residuals, p, k));
+      points[p] = smapeOptimal(n == 1 ? draws(levels[p], levels, residuals, 0, 1, -1)
+          : leaveOneOut(levels, residuals, p, k));
     }
     int bins = Math.min(LEVEL_BINS, n);
     double[] edges = new double[bins - 1];
@@ -155,6 +166,27 @@ record ResidualNoise(double[] levels, double[] residuals, int neighbours, double
       }
       phi[bin] = to == from ? global : dispersion(Arrays.copyOfRange(points, from, to),
           Arrays.copyOfRange(var, from, to), Arrays.copyOfRange(y, from, to));
+    }
+    // every bin covers >= LEVEL at scale 1; shrink all bins together to exactly LEVEL overall
+    double[] phiOf = new double[n];
+    for (int p = 0; p < n; p++) {
+      phiOf[p] = phi[bin(edges, levels[p])];
+    }
+    double lo = 0;
+    double hi = 1;
+    if (coverage(points, var, y, phiOf, 0) >= LEVEL) {
+      hi = 0;
+    }
+    for (int i = 0; i < BISECTIONS && hi > 0; i++) {
+      double mid = 0.5 * (lo + hi);
+      if (coverage(points, var, y, phiOf, mid) >= LEVEL) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+    for (int bin = 0; bin < bins; bin++) {
+      phi[bin] *= hi;
     }
     return new ResidualNoise(levels, residuals, k, edges, phi);
   }
@@ -195,6 +227,20 @@ record ResidualNoise(double[] levels, double[] residuals, int neighbours, double
       }
     }
     return hi;
+  }
+
+  /** Share of windows inside their central {@link #LEVEL} interval for per-window dispersions {@code scale * phi[i]}. */
+  private static double coverage(double[] points, double[] var, double[] y, double[] phi, double scale) {
+    double pLo = (1 - LEVEL) / 2;
+    double pHi = (1 + LEVEL) / 2;
+    int inside = 0;
+    for (int i = 0; i < points.length; i++) {
+      Forecast f = Forecast.normal(points[i], std(points[i], var[i], scale * phi[i]));
+      if (y[i] >= f.quantile(pLo) && y[i] <= f.quantile(pHi)) {
+        inside++;
+      }
+    }
+    return inside / (double) points.length;
   }
 
   /** Share of windows inside their forecast's central {@link #LEVEL} interval for dispersion {@code phi}. */
@@ -252,26 +298,48 @@ record ResidualNoise(double[] levels, double[] residuals, int neighbours, double
     int at = Arrays.binarySearch(levels, meanLog);
     int pos = at >= 0 ? at : -at - 1;
     int from = Math.max(0, Math.min(pos - k / 2, n - k));
-    return draws(meanLog, residuals, from, from + k, -1);
+    return draws(meanLog, levels, residuals, from, from + k, -1);
   }
 
   private static double[] leaveOneOut(double[] levels, double[] residuals, int p, int k) {
     int n = levels.length;
     int from = Math.max(0, Math.min(p - k / 2, n - k - 1));
-    return draws(levels[p], residuals, from, from + k + 1, p);
+    return draws(levels[p], levels, residuals, from, from + k + 1, p);
   }
 
-  private static double[] draws(double meanLog, double[] residuals, int from, int to, int skip) {
-    double[] out = new double[to - from - (skip >= from && skip < to ? 1 : 0)];
-    int j = 0;
-    for (int i = from; i < to; i++) {
-      if (i != skip) {
-        double c = Math.rint(Math.expm1(meanLog + residuals[i]));
-        out[j++] = Double.isFinite(c) ? Math.max(0.0, c) : Double.MAX_VALUE / 4;
-      }
+  /**
+   * The counts {@code round(max(0, expm1(meanLog + r_i)))} of the candidates {@code [from, to)}
+   * (minus {@code skip}), nearest level first, keeping those within {@link #LEVEL_RADIUS} of
+   * {@code meanLog} but at least {@link #MIN_NEIGHBOURS} (or all candidates if fewer); sorted.
+   */
+  private static double[] draws(double meanLog, double[] levels, double[] residuals, int from, int to, int skip) {
+    int total = to - from - (skip >= from && skip < to ? 1 : 0);
+    int minKeep = Math.min(MIN_NEIGHBOURS, total);
+    int right = from;
+    while (right < to && levels[right] < meanLog) {
+      right++;
     }
-    Arrays.sort(out);
-    return out;
+    int left = right - 1;
+    double[] out = new double[total];
+    int j = 0;
+    while (j < total) {
+      if (left == skip) {
+        left--;
+      }
+      if (right == skip) {
+        right++;
+      }
+      boolean takeLeft = left >= from && (right >= to || meanLog - levels[left] <= levels[right] - meanLog);
+      int i = takeLeft ? left-- : right++;
+      if (j >= minKeep && Math.abs(levels[i] - meanLog) > LEVEL_RADIUS) {
+        break;
+      }
+      double c = Math.rint(Math.expm1(meanLog + residuals[i]));
+      out[j++] = Double.isFinite(c) ? Math.max(0.0, c) : Double.MAX_VALUE / 4;
+    }
+    double[] kept = Arrays.copyOf(out, j);
+    Arrays.sort(kept);
+    return kept;
   }
 
   /**

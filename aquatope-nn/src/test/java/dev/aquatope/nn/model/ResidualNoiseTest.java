@@ -129,6 +129,22 @@ class ResidualNoiseTest {
   }
 
   @Test
+  void forecast_rareTimerLevel_notOutvotedByIdleNeighbours() {
+    // an hourly timer: 900 idle minutes predicted near 0.02, 20 firing minutes (count 1) near 0.31
+    double[] m = new double[920];
+    double[] y = new double[920];
+    for (int i = 0; i < m.length; i++) {
+      boolean firing = i % 46 == 0;
+      m[i] = firing ? 0.30 + 0.001 * (i % 7) : 0.02 + 0.0001 * (i % 13);
+      y[i] = firing ? 1 : 0;
+    }
+    ResidualNoise noise = ResidualNoise.fit(m, new double[m.length], y, 100);
+    assertEquals(1.0, noise.forecast(0.303, new double[0]).mean(), 0.0);
+    assertEquals(0.0, noise.forecast(0.021, new double[0]).mean(), 0.0);
+    assertEquals(20, noise.distribution(0.303).length, "only the firing level's residuals");
+  }
+
+  @Test
   void json_roundTrip_forecastsIdentically() throws Exception {
     SplittableRandom r = new SplittableRandom(2);
     double[] m = new double[300];
