@@ -427,28 +427,6 @@ public final class HybridBayesianForecaster implements InvocationForecaster {
     return NetForecasters.rolling(series, from, minHistory(), ENCODE_CHUNK, (a, b) -> forecastRange(s, series, a, b));
   }
 
-  /**
-   * Per window of {@code [from, series.size())}: the MC samples' mean and variance in
-   * {@code log1p} space (diagnostics and tests).
-   */
-  double[][] logMoments(InvocationSeries series, int from) {
-    State s = requireState();
-    int b = config.mcPasses();
-    double[][] out = new double[series.size() - from][];
-    for (int t = from; t < series.size(); t += ENCODE_CHUNK) {
-      int to = Math.min(series.size(), t + ENCODE_CHUNK);
-      WindowSet set = WindowSet.forForecast(series, t, to, s.norm, config.inputSteps(), config.seasonalLag());
-      float[] z;
-      synchronized (s) {
-        z = mcSamples(s.mlp, mlpInputs(s.encoder, set, config.directInputs()), set, null, config, s.norm);
-      }
-      for (int k = 0; k < set.size(); k++) {
-        out[t - from + k] = new double[] {McSummary.meanLog(z, k * b, b, s.norm), McSummary.varLog(z, k * b, b, s.norm)};
-      }
-    }
-    return out;
-  }
-
   private List<Forecast> forecastRange(State s, InvocationSeries series, int from, int to) {
     WindowSet set = WindowSet.forForecast(series, from, to, s.norm, config.inputSteps(), config.seasonalLag());
     float[] z;

@@ -3,8 +3,8 @@ package dev.aquatope.nn.model;
 import dev.aquatope.nn.data.Log1pZScore;
 
 /**
- * Statistics of one window's MC-dropout samples of the normalized count: their mean and variance
- * in {@code u = log1p(count)} space (where the networks and the noise model work) and the samples
+ * Statistics of one window's MC-dropout samples of the normalized count: their mean in
+ * {@code u = log1p(count)} space (where the networks and the noise model work) and the samples
  * mapped to counts ({@code max(0, expm1(u))}: the model part of the uncertainty that
  * {@link dev.aquatope.core.model.Forecast#samples()} carries).
  */
@@ -18,20 +18,6 @@ final class McSummary {
       sum += norm.toLog(z[from + b]);
     }
     return sum / count;
-  }
-
-  /** The sample variance of the {@code log1p} values (0 for one sample). */
-  static double varLog(float[] z, int from, int count, Log1pZScore norm) {
-    if (count < 2) {
-      return 0.0;
-    }
-    double m = meanLog(z, from, count, norm);
-    double ss = 0;
-    for (int b = 0; b < count; b++) {
-      double d = norm.toLog(z[from + b]) - m;
-      ss += d * d;
-    }
-    return ss / (count - 1);
   }
 
   /** The samples mapped to counts, {@code max(0, expm1(u))}. */
