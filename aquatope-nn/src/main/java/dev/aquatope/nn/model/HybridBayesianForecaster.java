@@ -1,6 +1,5 @@
 package dev.aquatope.nn.model;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aquatope.core.model.ExternalFeatures;
 import dev.aquatope.core.model.Forecast;
 import dev.aquatope.core.model.InvocationSeries;
@@ -39,15 +38,23 @@ import org.slf4j.LoggerFactory;
  *       time steps). See {@link SequenceNet}.
  *   <li><b>Prediction.</b> The encoder is frozen; its last hidden state (computed once per window
  *       and reused across MC passes and epochs) is concatenated with the
- *       {@link ExternalFeatures#encode() external features} of the target window and fed to an
- *       MLP of tanh layers with dropout ({@link PredictionMlp}), which predicts the next window.
+ *       {@link ExternalFeatures#encode() external features} of the target window (plus, beyond
+ *       the paper, the normalized counts one {@code seasonalLag} earlier and, as a skip path
+ *       around the encoder, the latest {@code directInputs} normalized counts themselves) and fed
+ *       to an MLP of tanh layers with dropout ({@link PredictionMlp}), which predicts the next
+ *       window's {@code log1p} count.
  *   <li><b>Uncertainty.</b> MC dropout: the MLP input is replicated {@code mcPasses} times along
  *       the batch dimension and run once with different dropout masks. The encoder runs without
  *       dropout at inference (it is frozen and its state is shared by all passes; this keeps a
  *       forecast within milliseconds), so the model variance is the prediction network's. The
- *       inherent noise variance is estimated from the residuals of the MC-mean prediction on the
- *       validation split ({@link NoiseCalibration}). Both are in {@code log1p} space;
- *       {@link McSummary} maps them to counts.
+ *       inherent noise is estimated from the out-of-sample residuals of the MC-mean prediction on
+ *       the validation split and on calibration blocks held out of the training split
+ *       ({@link #calibrationBlocks}): {@link ResidualNoise} keeps the residuals of the windows
+ *       with the nearest predicted level as the count's predictive distribution, reports the
+ *       whole count minimizing the expected SMAPE under it as {@link Forecast#mean()}, and sets
+ *       {@code std = sqrt(model variance + noise variance)} with an overdispersed-Poisson noise
+ *       variance whose dispersion is calibrated so that the central 90% interval covers 90% of
+ *       those windows, per band of predicted level.
  * </ol>
  *
  * <p><b>Data.</b> Each series is split chronologically 80/10/10 ({@link Split}); the
@@ -69,9 +76,12 @@ public final class HybridBayesianForecaster implements InvocationForecaster {
   /** The ServiceLoader name. */
   public static final String NAME = "hybrid-bnn";
   private static final Logger LOG = LoggerFactory.getLogger(HybridBayesianForecaster.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int ENCODE_CHUNK = 512;
   private static final int MLP_CHUNK_ROWS = 4096;
+  /** Length of a calibration block held out of the prediction network's training samples. */
+  static final int CALIBRATION_BLOCK = 60;
+  /** One block in this many is held out for calibration. */
+  static final int CALIBRATION_EVERY = 10;
 
   private final HybridConfig config;
   private volatile State state;
@@ -197,9 +207,14 @@ public final class HybridBayesianForecaster implements InvocationForecaster {
     // 2. prediction network over the frozen encoder's states, computed once
     WindowSet train = WindowSet.of(history, Split.TRAIN, norm, c.inputSteps(), 1, 1, c.seasonalLag());
     WindowSet val = WindowSet.of(history, Split.VALIDATION, norm, c.inputSteps(), 1, 1, c.seasonalLag());
-    INDArray trainF = mlpInputs(encoder, train);
-    INDArray valF = mlpInputs(encoder, val);
-    INDArray trainY = train.nextTargets(train.allIndices(), 0, train.size());
+    int[][] parts = calibrationBlocks(train.size());
+    int[] fitRows = parts[0];
+    int[] calRows = parts[1];
+    INDArray allF = mlpInputs(encoder, train, c.directInputs());
+    INDArray trainF = allF.getRows(fitRows);
+    INDArray calF = calRows.length == 0 ? null : allF.getRows(calRows);
+    INDArray valF = mlpInputs(encoder, val, c.directInputs());
+    INDArray trainY = train.nextTargets(train.allIndices(), 0, train.size()).getRows(fitRows);
     INDArray valYn = val.nextTargets(val.allIndices(), 0, val.size());
     int[] widths = c.mlpWidthArray();
     PredictionMlp mlp = PredictionMlp.create((int) trainF.size(1), widths, c.predictionLearningRate(), rng.split());
@@ -212,7 +227,7 @@ public final class HybridBayesianForecaster implements InvocationForecaster {
 
       @Override
       public double trainingLoss(int limit) {
-        return mlp.predict(trainF, null).squaredDistance(trainY) / train.size();
+        return mlp.predict(trainF, null).squaredDistance(trainY) / fitRows.length;
       }
 
       @Override
@@ -231,28 +246,64 @@ public final class HybridBayesianForecaster implements InvocationForecaster {
       }
     };
     epochs.addAll(new EarlyStoppingTrainer("prediction", c.predictionEpochs(), c.batchSize(), Integer.MAX_VALUE,
-        c.patience()).train(pred, train.size(), rng.split(), listener));
+        c.patience()).train(pred, fitRows.length, rng.split(), listener));
 
-    // 3. inherent noise, from the validation residuals of the MC-mean prediction (log1p space)
-    float[] z = mcSamples(mlp, valF, val, c, norm);
+    // 3. inherent noise, from the out-of-sample residuals of the MC-mean prediction (log1p space)
+    // on the validation split and on the calibration blocks held out of the training split
     int b = c.mcPasses();
-    double[] meanLog = new double[val.size()];
-    double[] modelVar = new double[val.size()];
+    int nv = val.size();
+    int n = nv + calRows.length;
+    double[] meanLog = new double[n];
+    double[] modelVar = new double[n];
+    double[] actual = new double[n];
+    float[] zv = mcSamples(mlp, valF, val, null, c, norm);
+    float[] zc = calRows.length == 0 ? new float[0] : mcSamples(mlp, calF, train, calRows, c, norm);
     double ssRes = 0;
-    for (int k = 0; k < val.size(); k++) {
-      meanLog[k] = McSummary.meanLog(z, k * b, b, norm);
-      modelVar[k] = McSummary.varLog(z, k * b, b, norm);
-      double r = Math.log1p(val.nextCount(k)) - meanLog[k];
-      ssRes += r * r;
+    for (int k = 0; k < n; k++) {
+      float[] z = k < nv ? zv : zc;
+      int row = k < nv ? k : k - nv;
+      meanLog[k] = McSummary.meanLog(z, row * b, b, norm);
+      modelVar[k] = ResidualNoise.variance(McSummary.counts(z, row * b, b, norm));
+      actual[k] = k < nv ? val.nextCount(k) : train.nextCount(calRows[row]);
+      if (k < nv) {
+        double r = Math.log1p(actual[k]) - meanLog[k];
+        ssRes += r * r;
+      }
     }
-    double residualVar = ssRes / val.size();
-    double noiseVar = NoiseCalibration.calibrate(meanLog, modelVar, val::nextCount, residualVar);
-    TrainingSummary summary = new TrainingSummary(epochs, train.size(), val.size(), noiseVar, Math.sqrt(residualVar),
+    double residualVar = ssRes / nv;
+    ResidualNoise noise = ResidualNoise.fit(meanLog, modelVar, actual, c.noiseNeighbours());
+    TrainingSummary summary = new TrainingSummary(epochs, fitRows.length, nv, residualVar, Math.sqrt(residualVar),
         System.currentTimeMillis() - t0);
-    LOG.info("{} trained in {} ms: {} epochs, validation RMSE(log1p) {}", NAME, summary.trainingMillis(),
-        epochs.size(), summary.validationRmseLog());
-    state = new State(norm, encoder, mlp, noiseVar, summary);
+    LOG.info("{} trained in {} ms: {} epochs, validation RMSE(log1p) {}, noise dispersions {}", NAME,
+        summary.trainingMillis(), epochs.size(), summary.validationRmseLog(),
+        java.util.Arrays.toString(noise.dispersions()));
+    state = new State(norm, encoder, mlp, noise, summary);
     return summary;
+  }
+
+  /**
+   * Splits the training samples {@code 0 .. n-1} into the prediction network's rows and the
+   * calibration rows: every {@value #CALIBRATION_EVERY}-th block of {@value #CALIBRATION_BLOCK}
+   * consecutive samples is held out of the prediction network's training, so that its
+   * out-of-sample residuals, spread over every day and hour of the training split, join the
+   * validation residuals in the noise model (the validation split alone can be one weekend).
+   *
+   * @param n number of training samples
+   * @return {fit rows, calibration rows}, ascending
+   */
+  static int[][] calibrationBlocks(int n) {
+    int[] fit = new int[n];
+    int[] cal = new int[n];
+    int nf = 0;
+    int nc = 0;
+    for (int k = 0; k < n; k++) {
+      if ((k / CALIBRATION_BLOCK) % CALIBRATION_EVERY == CALIBRATION_EVERY - 1) {
+        cal[nc++] = k;
+      } else {
+        fit[nf++] = k;
+      }
+    }
+    return new int[][] {java.util.Arrays.copyOf(fit, nf), java.util.Arrays.copyOf(cal, nc)};
   }
 
   static double[] trainingCounts(List<InvocationSeries> history) {
@@ -270,17 +321,30 @@ public final class HybridBayesianForecaster implements InvocationForecaster {
     return out;
   }
 
-  /** Encoder states concatenated with the external features, {@code [n, hidden + F]}. */
-  private static INDArray mlpInputs(SequenceNet encoder, WindowSet set) {
+  /** Width of the prediction network's input for {@code c}. */
+  static int mlpInputWidth(HybridConfig c) {
+    return c.encoderHidden() + c.directInputs() + WindowSet.featureWidth(c.seasonalLag());
+  }
+
+  /**
+   * Encoder states, the latest {@code direct} normalized inputs (the skip path) and the external
+   * features, concatenated: {@code [n, hidden + direct + F]}.
+   */
+  private static INDArray mlpInputs(SequenceNet encoder, WindowSet set, int direct) {
     int n = set.size();
     int[] idx = set.allIndices();
-    INDArray out = Nd4j.create(DataType.FLOAT, n, encoder.hidden() + set.featureWidth());
+    int steps = set.inputSteps();
+    INDArray out = Nd4j.create(DataType.FLOAT, n, encoder.hidden() + direct + set.featureWidth());
     for (int from = 0; from < n; from += ENCODE_CHUNK) {
       int to = Math.min(n, from + ENCODE_CHUNK);
-      INDArray h = encoder.encode(set.inputs(idx, from, to));
+      INDArray x = set.inputs(idx, from, to);
+      INDArray h = encoder.encode(x);
       INDArray f = set.features(idx, from, to);
+      INDArray rows = direct == 0 ? Nd4j.concat(1, h, f)
+          : Nd4j.concat(1, h, x.reshape(to - from, steps).get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+              org.nd4j.linalg.indexing.NDArrayIndex.interval(steps - direct, steps)), f);
       out.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to), org.nd4j.linalg.indexing.NDArrayIndex.all())
-          .assign(Nd4j.concat(1, h, f));
+          .assign(rows);
     }
     return out;
   }
@@ -290,7 +354,7 @@ public final class HybridBayesianForecaster implements InvocationForecaster {
    * {@code [k * B, (k + 1) * B)}. Each row's masks come from its own seed, so a row gets the same
    * samples whether it is forecast alone or in a batch.
    */
-  private static float[] mcSamples(PredictionMlp mlp, INDArray inputs, WindowSet set, HybridConfig c,
+  private static float[] mcSamples(PredictionMlp mlp, INDArray inputs, WindowSet set, int[] sampleOf, HybridConfig c,
       Log1pZScore norm) {
     int n = (int) inputs.size(0);
     int b = c.mcPasses();
@@ -307,7 +371,7 @@ public final class HybridBayesianForecaster implements InvocationForecaster {
         masks[l] = Nd4j.create(DataType.FLOAT, rows, widths[l]);
       }
       for (int k = from; k < to; k++) {
-        SplittableRandom r = new SplittableRandom(rowSeed(c.seed(), set, k));
+        SplittableRandom r = new SplittableRandom(rowSeed(c.seed(), set, sampleOf == null ? k : sampleOf[k]));
         INDArray[] m = DropoutMasks.draw(b, widths, c.dropout(), r);
         for (int l = 0; l < widths.length; l++) {
           masks[l].get(org.nd4j.linalg.indexing.NDArrayIndex.interval((k - from) * b, (k - from + 1) * b),
@@ -352,7 +416,7 @@ public final class HybridBayesianForecaster implements InvocationForecaster {
         config.seasonalLag());
     double z;
     synchronized (s) {
-      z = s.mlp.predict(mlpInputs(s.encoder, set), null).getDouble(0);
+      z = s.mlp.predict(mlpInputs(s.encoder, set, config.directInputs()), null).getDouble(0);
     }
     return s.norm.toCount(z);
   }
@@ -360,39 +424,26 @@ public final class HybridBayesianForecaster implements InvocationForecaster {
   @Override
   public List<Forecast> forecastRolling(InvocationSeries series, int from) {
     State s = requireState();
-    Checks.notNull("series", series);
-    if (from < minHistory() || from > series.size()) {
-      throw new IllegalArgumentException("from must be in [" + minHistory() + ", " + series.size() + "], was " + from);
-    }
-    List<Forecast> out = new ArrayList<>(series.size() - from);
-    int chunk = ENCODE_CHUNK;
-    for (int t = from; t < series.size(); t += chunk) {
-      out.addAll(forecastRange(s, series, t, Math.min(series.size(), t + chunk)));
-    }
-    return out;
+    return NetForecasters.rolling(series, from, minHistory(), ENCODE_CHUNK, (a, b) -> forecastRange(s, series, a, b));
   }
 
   private List<Forecast> forecastRange(State s, InvocationSeries series, int from, int to) {
     WindowSet set = WindowSet.forForecast(series, from, to, s.norm, config.inputSteps(), config.seasonalLag());
     float[] z;
     synchronized (s) {
-      INDArray in = mlpInputs(s.encoder, set);
-      z = mcSamples(s.mlp, in, set, config, s.norm);
+      INDArray in = mlpInputs(s.encoder, set, config.directInputs());
+      z = mcSamples(s.mlp, in, set, null, config, s.norm);
     }
     int b = config.mcPasses();
     List<Forecast> out = new ArrayList<>(set.size());
     for (int k = 0; k < set.size(); k++) {
-      out.add(McSummary.summarize(z, k * b, b, s.norm, s.noiseVarLog));
+      out.add(s.noise.forecast(McSummary.meanLog(z, k * b, b, s.norm), McSummary.counts(z, k * b, b, s.norm)));
     }
     return out;
   }
 
   private State requireState() {
-    State s = state;
-    if (s == null) {
-      throw new IllegalStateException(NAME + ": forecast before fit (call fit or load a saved model)");
-    }
-    return s;
+    return NetForecasters.fitted(state, NAME);
   }
 
   @Override
@@ -401,14 +452,12 @@ public final class HybridBayesianForecaster implements InvocationForecaster {
     if (s == null) {
       throw new IllegalStateException(NAME + ": cannot save before fit");
     }
-    Checks.notNull("out", out);
     Map<String, INDArray> arrays = new LinkedHashMap<>();
     synchronized (s) {
       ModelFile.putPart(arrays, "encoder", s.encoder.weights());
       ModelFile.putPart(arrays, "mlp", s.mlp.weights());
     }
-    Meta meta = new Meta(config, s.norm, s.noiseVarLog, s.summary);
-    ModelFile.write(out, NAME, JSON.writeValueAsBytes(meta), arrays);
+    NetForecasters.save(out, NAME, new Meta(config, s.norm, s.noise, s.summary), arrays);
   }
 
   /**
@@ -419,47 +468,44 @@ public final class HybridBayesianForecaster implements InvocationForecaster {
    * @throws IOException if reading fails or the stream is not a saved hybrid forecaster
    */
   public static HybridBayesianForecaster load(InputStream in) throws IOException {
-    Checks.notNull("in", in);
-    ModelFile.Contents file = ModelFile.read(in, NAME);
-    Meta meta;
-    try {
-      meta = JSON.readValue(file.json(), Meta.class);
-    } catch (IllegalArgumentException e) {
-      throw new IOException("bad model metadata: " + e.getMessage(), e);
-    }
+    NetForecasters.Loaded<Meta> file = NetForecasters.load(in, NAME, Meta.class);
+    Meta meta = file.meta();
     HybridConfig c = meta.config();
+    if (c == null || meta.normalization() == null || meta.noise() == null || meta.summary() == null) {
+      throw new IOException("model metadata incomplete (config, normalization, noise and summary are required; "
+          + "models saved before the residual noise model must be retrained)");
+    }
     SplittableRandom unused = new SplittableRandom(c.seed());
     SequenceNet encoder = SequenceNet.create(c.inputSteps(), c.encoderLayers(), c.encoderHidden(), c.decoderHidden(),
         c.outputSteps(), c.encoderLearningRate(), unused.split());
-    PredictionMlp mlp = PredictionMlp.create(c.encoderHidden() + WindowSet.featureWidth(c.seasonalLag()),
-        c.mlpWidthArray(),
-        c.predictionLearningRate(), unused.split());
+    PredictionMlp mlp = PredictionMlp.create(mlpInputWidth(c), c.mlpWidthArray(), c.predictionLearningRate(),
+        unused.split());
     try {
       encoder.setWeights(ModelFile.part(file.arrays(), "encoder"));
       mlp.setWeights(ModelFile.part(file.arrays(), "mlp"));
     } catch (IllegalArgumentException e) {
-      throw new IOException("model weights do not match its configuration: " + e.getMessage(), e);
+      throw NetForecasters.weightsMismatch(e);
     }
     return new HybridBayesianForecaster(c,
-        new State(meta.normalization(), encoder, mlp, meta.noiseVarianceLog(), meta.summary()));
+        new State(meta.normalization(), encoder, mlp, meta.noise(), meta.summary()));
   }
 
   /** The JSON metadata of a saved model. */
-  record Meta(HybridConfig config, Log1pZScore normalization, double noiseVarianceLog, TrainingSummary summary) {}
+  record Meta(HybridConfig config, Log1pZScore normalization, ResidualNoise noise, TrainingSummary summary) {}
 
   /** The trained networks; forecasts lock on it. */
   private static final class State {
     final Log1pZScore norm;
     final SequenceNet encoder;
     final PredictionMlp mlp;
-    final double noiseVarLog;
+    final ResidualNoise noise;
     final TrainingSummary summary;
 
-    State(Log1pZScore norm, SequenceNet encoder, PredictionMlp mlp, double noiseVarLog, TrainingSummary summary) {
+    State(Log1pZScore norm, SequenceNet encoder, PredictionMlp mlp, ResidualNoise noise, TrainingSummary summary) {
       this.norm = norm;
       this.encoder = encoder;
       this.mlp = mlp;
-      this.noiseVarLog = noiseVarLog;
+      this.noise = noise;
       this.summary = summary;
     }
   }

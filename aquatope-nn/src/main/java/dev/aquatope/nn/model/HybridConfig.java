@@ -28,12 +28,18 @@ import java.util.List;
  * @param seasonalLag if {@code > 0}, the prediction network also sees the normalized counts of the
  *     windows one {@code seasonalLag} earlier (default 1440: the same minute yesterday), which the
  *     48-window encoder cannot see; 0 keeps the paper's features only
+ * @param directInputs how many of the latest normalized counts of the input window the prediction
+ *     network also reads directly (a skip path around the encoder, so that it can at least reproduce
+ *     "the last value" and short periods exactly), in {@code [0, inputSteps]}; 0 keeps the paper's
+ *     encoder-only input
+ * @param noiseNeighbours how many validation residuals form each forecast's noise distribution:
+ *     those of the validation windows whose predicted level is nearest ({@link ResidualNoise})
  * @param seed seed of weights, sample order, dropout masks and MC sampling
  */
 public record HybridConfig(int inputSteps, int outputSteps, int encoderLayers, int encoderHidden, int decoderHidden,
     List<Integer> mlpWidths, double dropout, int encoderEpochs, int predictionEpochs, int batchSize,
     double encoderLearningRate, double predictionLearningRate, int encoderSamplesPerEpoch, int patience,
-    int mcPasses, int seasonalLag, long seed) {
+    int mcPasses, int seasonalLag, int directInputs, int noiseNeighbours, long seed) {
 
   /** Default seed. */
   public static final long DEFAULT_SEED = 42L;
@@ -66,6 +72,12 @@ public record HybridConfig(int inputSteps, int outputSteps, int encoderLayers, i
     Checks.positive("patience", patience);
     Checks.positive("mcPasses", mcPasses);
     Checks.nonNegative("seasonalLag", seasonalLag);
+    Checks.nonNegative("directInputs", directInputs);
+    if (directInputs > inputSteps) {
+      throw new IllegalArgumentException("directInputs must be <= inputSteps (" + inputSteps + "), was "
+          + directInputs);
+    }
+    Checks.positive("noiseNeighbours", noiseNeighbours);
   }
 
   /** The defaults, with seed {@link #DEFAULT_SEED}. */
@@ -97,6 +109,8 @@ public record HybridConfig(int inputSteps, int outputSteps, int encoderLayers, i
     b.patience = patience;
     b.mcPasses = mcPasses;
     b.seasonalLag = seasonalLag;
+    b.directInputs = directInputs == inputSteps ? -1 : directInputs;
+    b.noiseNeighbours = noiseNeighbours;
     b.seed = seed;
     return b;
   }
@@ -127,6 +141,8 @@ public record HybridConfig(int inputSteps, int outputSteps, int encoderLayers, i
     private int patience = 4;
     private int mcPasses = 32;
     private int seasonalLag = 1440;
+    private int directInputs = -1;
+    private int noiseNeighbours = 100;
     private long seed = DEFAULT_SEED;
 
     private Builder() {}
@@ -387,6 +403,37 @@ public record HybridConfig(int inputSteps, int outputSteps, int encoderLayers, i
     }
 
     /**
+     * Sets how many of the latest input windows the prediction network reads directly (default: the
+     * whole input window, {@code inputSteps}).
+     *
+     * @param v windows, {@code >= 0} and at most {@code inputSteps} (checked by {@link #build()})
+     * @return this builder (for chaining)
+     * @throws IllegalArgumentException if {@code v < 0}
+     * @throws IllegalStateException if already set
+     */
+    public Builder directInputs(int v) {
+      Checks.nonNegative("directInputs", v);
+      once("directInputs");
+      directInputs = v;
+      return this;
+    }
+
+    /**
+     * Sets how many validation residuals form each forecast's noise distribution (default 100).
+     *
+     * @param v residuals, {@code >= 1} (capped by the number of validation windows)
+     * @return this builder (for chaining)
+     * @throws IllegalArgumentException if {@code v < 1}
+     * @throws IllegalStateException if already set
+     */
+    public Builder noiseNeighbours(int v) {
+      Checks.positive("noiseNeighbours", v);
+      once("noiseNeighbours");
+      noiseNeighbours = v;
+      return this;
+    }
+
+    /**
      * Sets the seed.
      *
      * @param v any value
@@ -406,13 +453,18 @@ public record HybridConfig(int inputSteps, int outputSteps, int encoderLayers, i
      * @throws IllegalArgumentException if MC dropout is asked for without dropout
      */
     public HybridConfig build() {
+      int direct = directInputs < 0 ? inputSteps : directInputs;
+      if (direct > inputSteps) {
+        throw new IllegalArgumentException("directInputs must be <= inputSteps, was directInputs " + directInputs
+            + " with inputSteps " + inputSteps);
+      }
       if (mcPasses > 1 && dropout == 0) {
         throw new IllegalArgumentException("mcPasses > 1 needs dropout > 0 (MC dropout), was mcPasses "
             + mcPasses + " with dropout 0");
       }
       return new HybridConfig(inputSteps, outputSteps, encoderLayers, encoderHidden, decoderHidden, mlpWidths,
           dropout, encoderEpochs, predictionEpochs, batchSize, encoderLearningRate, predictionLearningRate,
-          encoderSamplesPerEpoch, patience, mcPasses, seasonalLag, seed);
+          encoderSamplesPerEpoch, patience, mcPasses, seasonalLag, direct, noiseNeighbours, seed);
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.aquatope.nn.model;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aquatope.core.model.Forecast;
 import dev.aquatope.core.model.InvocationSeries;
 import dev.aquatope.core.spi.InvocationForecaster;
@@ -39,7 +38,6 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class LstmForecaster implements InvocationForecaster {
   /** The ServiceLoader name. */
   public static final String NAME = "lstm";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int CHUNK = 512;
 
   private final LstmConfig config;
@@ -191,15 +189,7 @@ public final class LstmForecaster implements InvocationForecaster {
   @Override
   public List<Forecast> forecastRolling(InvocationSeries series, int from) {
     State s = requireState();
-    Checks.notNull("series", series);
-    if (from < minHistory() || from > series.size()) {
-      throw new IllegalArgumentException("from must be in [" + minHistory() + ", " + series.size() + "], was " + from);
-    }
-    List<Forecast> out = new ArrayList<>(series.size() - from);
-    for (int t = from; t < series.size(); t += CHUNK) {
-      out.addAll(range(s, series, t, Math.min(series.size(), t + CHUNK)));
-    }
-    return out;
+    return NetForecasters.rolling(series, from, minHistory(), CHUNK, (a, b) -> range(s, series, a, b));
   }
 
   private List<Forecast> range(State s, InvocationSeries series, int from, int to) {
@@ -216,11 +206,7 @@ public final class LstmForecaster implements InvocationForecaster {
   }
 
   private State requireState() {
-    State s = state;
-    if (s == null) {
-      throw new IllegalStateException(NAME + ": forecast before fit (call fit or load a saved model)");
-    }
-    return s;
+    return NetForecasters.fitted(state, NAME);
   }
 
   @Override
@@ -229,12 +215,11 @@ public final class LstmForecaster implements InvocationForecaster {
     if (s == null) {
       throw new IllegalStateException(NAME + ": cannot save before fit");
     }
-    Checks.notNull("out", out);
     Map<String, INDArray> arrays = new LinkedHashMap<>();
     synchronized (s) {
       ModelFile.putPart(arrays, "lstm", s.net.weights());
     }
-    ModelFile.write(out, NAME, JSON.writeValueAsBytes(new Meta(config, s.norm, s.residualStd, s.summary)), arrays);
+    NetForecasters.save(out, NAME, new Meta(config, s.norm, s.residualStd, s.summary), arrays);
   }
 
   /**
@@ -245,21 +230,15 @@ public final class LstmForecaster implements InvocationForecaster {
    * @throws IOException if reading fails or the stream is not a saved LSTM forecaster
    */
   public static LstmForecaster load(InputStream in) throws IOException {
-    Checks.notNull("in", in);
-    ModelFile.Contents file = ModelFile.read(in, NAME);
-    Meta meta;
-    try {
-      meta = JSON.readValue(file.json(), Meta.class);
-    } catch (IllegalArgumentException e) {
-      throw new IOException("bad model metadata: " + e.getMessage(), e);
-    }
+    NetForecasters.Loaded<Meta> file = NetForecasters.load(in, NAME, Meta.class);
+    Meta meta = file.meta();
     LstmConfig c = meta.config();
     SequenceNet net = SequenceNet.create(c.inputSteps(), c.layers(), c.hidden(), 0, 1, c.learningRate(),
         new SplittableRandom(c.seed()));
     try {
       net.setWeights(ModelFile.part(file.arrays(), "lstm"));
     } catch (IllegalArgumentException e) {
-      throw new IOException("model weights do not match its configuration: " + e.getMessage(), e);
+      throw NetForecasters.weightsMismatch(e);
     }
     return new LstmForecaster(c, new State(meta.normalization(), net, meta.residualStd(), meta.summary()));
   }

@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <pre>{@code
  * int    magic   0x41514E4E ("AQNN")
- * int    version 1
+ * int    version 2 (version 1 files, saved before the hybrid's residual noise model, are refused)
  * UTF    kind    forecaster name, e.g. "hybrid-bnn"
  * int    n, byte[n]  JSON metadata (UTF-8): configuration, normalization, noise estimate, summary
  * int    arrays
@@ -32,7 +32,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class ModelFile {
   static final int MAGIC = 0x41514E4E;
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   private ModelFile() {}
 

@@ -9,10 +9,12 @@ import java.util.List;
  * uncertainty is calibrated from.
  *
  * @param epochs every epoch of every phase, in order
- * @param trainSamples prediction-network training windows
+ * @param trainSamples prediction-network training windows (for the hybrid forecaster: without the
+ *     calibration blocks held out of them)
  * @param validationSamples validation windows
- * @param noiseVarianceLog inherent noise variance in {@code log1p(count)} space, {@code >= 0}, as
- *     calibrated on the validation split
+ * @param noiseVarianceLog the Uber estimate of the inherent noise variance in {@code log1p(count)}
+ *     space, {@code >= 0}: the mean squared validation residual (reported; the hybrid forecaster's
+ *     forecasts use its level-conditioned residual noise model instead)
  * @param validationRmseLog RMSE of the MC-mean prediction on the validation split, in
  *     {@code log1p} space, {@code >= 0}
  * @param trainingMillis wall time of the fit (informational; not part of the model's identity)

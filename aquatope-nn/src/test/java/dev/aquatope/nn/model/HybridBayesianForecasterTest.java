@@ -144,6 +144,21 @@ class HybridBayesianForecasterTest {
   }
 
   @Test
+  void calibrationBlocks_holdOutEveryTenthBlockOfSixty() {
+    int[][] parts = HybridBayesianForecaster.calibrationBlocks(1300);
+    int[] fit = parts[0];
+    int[] cal = parts[1];
+    assertEquals(120, cal.length);
+    assertEquals(1180, fit.length);
+    assertEquals(540, cal[0]);
+    assertEquals(599, cal[59]);
+    assertEquals(1140, cal[60]);
+    assertEquals(539, fit[539]);
+    assertEquals(600, fit[540]);
+    assertEquals(0, HybridBayesianForecaster.calibrationBlocks(539)[1].length);
+  }
+
+  @Test
   void forecast_beforeFit_throwsIllegalState() {
     HybridBayesianForecaster f = HybridBayesianForecaster.create(small(1));
     assertFalse(f.isFitted());

@@ -55,4 +55,24 @@ class HybridConfigTest {
     assertEquals(c, c.toBuilder().build());
     assertEquals(10, c.toBuilder().seed(10).build().seed());
   }
+
+  @Test
+  void directInputs_defaultsToTheInputWindowAndIsBounded() {
+    assertEquals(48, HybridConfig.defaults().directInputs());
+    assertEquals(24, HybridConfig.newBuilder().inputSteps(24).build().directInputs());
+    assertEquals(0, HybridConfig.newBuilder().directInputs(0).build().directInputs());
+    assertEquals(24, HybridConfig.defaults().toBuilder().inputSteps(24).build().directInputs());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> HybridConfig.newBuilder().inputSteps(12).directInputs(13).build());
+    assertTrue(e.getMessage().contains("directInputs") && e.getMessage().contains("13"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> HybridConfig.newBuilder().directInputs(-1));
+  }
+
+  @Test
+  void noiseNeighbours_mustBePositive() {
+    assertEquals(100, HybridConfig.defaults().noiseNeighbours());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> HybridConfig.newBuilder().noiseNeighbours(0));
+    assertTrue(e.getMessage().contains("noiseNeighbours"), e.getMessage());
+  }
 }

@@ -122,6 +122,14 @@ public final class TrainForecasterCommand implements Callable<Integer> {
   @Option(names = "--seasonal-lag", description = "Seasonal lag of the extra features, 0 for none (default 1440).")
   Integer seasonalLag;
 
+  @Option(names = "--direct-inputs", description = "Latest input windows the prediction network also reads "
+      + "directly (skip path), 0 for none (default: --input-steps).")
+  Integer directInputs;
+
+  @Option(names = "--noise-neighbours", description = "Validation residuals per forecast's noise distribution "
+      + "(default 100).")
+  Integer noiseNeighbours;
+
   @Override
   public Integer call() throws IOException {
     if (trainDays < 1) {
@@ -267,6 +275,12 @@ public final class TrainForecasterCommand implements Callable<Integer> {
     }
     if (seasonalLag != null) {
       b.seasonalLag(seasonalLag);
+    }
+    if (directInputs != null) {
+      b.directInputs(directInputs);
+    }
+    if (noiseNeighbours != null) {
+      b.noiseNeighbours(noiseNeighbours);
     }
     return b.build();
   }
