@@ -3,6 +3,7 @@ package dev.aquatope.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aquatope.core.model.InvocationSeries;
+import dev.aquatope.core.pool.PoolSizing;
 import dev.aquatope.examples.e2e.ForecasterCache;
 import dev.aquatope.examples.e2e.PoolExperiment;
 import dev.aquatope.examples.e2e.PoolPolicy;
@@ -101,17 +102,25 @@ public final class PoolBenchCommand implements Callable<Integer> {
           + "upstream stages (one model to train instead of one per stage).")
   boolean entryOnly;
 
+  @Option(names = "--sizing", defaultValue = "WORKFLOW_CONCURRENCY",
+      description = "How the aqualite and aquatope policies size the workflow's stages: WORKFLOW_CONCURRENCY "
+          + "(forecast the entry stage's invocations, size every stage from the learned concurrency model) or "
+          + "PER_FUNCTION (forecast containers, downstream stages from fan-out ratios); the baselines always use "
+          + "PER_FUNCTION (default: ${DEFAULT-VALUE}).")
+  PoolSizing sizing;
+
   /** The JSON document of {@code --json}. */
   record Report(String workflow, String traceFunction, int trainDays, int replayDays, double quantile,
-      double rateScale, long seed, boolean entryOnly, List<Map<String, Object>> policies, List<String> skipped, List<String> targets,
-      boolean targetsMet) {}
+      double rateScale, long seed, boolean entryOnly, PoolSizing sizing, List<Map<String, Object>> policies,
+      List<String> skipped, List<String> targets, boolean targetsMet) {}
 
   @Override
   public Integer call() throws Exception {
     List<String> names = policies == null || policies.isEmpty() ? PoolPolicy.DEFAULTS : policies;
     List<PoolPolicy> all = new ArrayList<>();
     for (String n : names) {
-      all.add(PoolPolicy.named(n.trim(), quantile));
+      PoolPolicy p = PoolPolicy.named(n.trim(), quantile);
+      all.add(p.forecaster().filter("hybrid-bnn"::equals).isPresent() ? p.withSizing(sizing) : p);
     }
     if (historyWindows < 1) {
       throw new IllegalArgumentException("--history-windows must be >= 1, was " + historyWindows);
@@ -160,12 +169,13 @@ public final class PoolBenchCommand implements Callable<Integer> {
         rows.add(row);
       }
       Report rep = new Report(bw.name(), series.function().value(), trainDays, replayDays, quantile, rateScale,
-          common.seed, entryOnly, rows, skipped, targets, met);
+          common.seed, entryOnly, sizing, rows, skipped, targets, met);
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rep));
     } else {
       out.printf(Locale.ROOT, "Pool policies on %s... through %s: train %d days, replay %d days, quantile %.2f, seed %d%s%n",
           series.function().value().substring(0, Math.min(8, series.function().value().length())), bw.name(),
           trainDays, replayDays, quantile, common.seed, entryOnly ? ", forecaster on the entry stage only" : "");
+      out.printf(Locale.ROOT, "aqualite/aquatope sizing: %s%n", sizing);
       out.print(table(results).render());
       for (String t : targets) {
         out.println(t);

@@ -216,11 +216,12 @@ public record PoolExperiment(BenchmarkWorkflow workflow, InvocationSeries trace,
               + " is not on the class path; available: " + Providers.forecasterNames());
         }
         PoolSchedulerConfig config = PoolSchedulerConfig.defaults().withPolicy(policy.prewarm())
+            .withMeasure(policy.measure()).withSizing(policy.sizing())
             .withInputSteps(Math.min(historyWindows, trainMinutes)).withTrainingWindows(trainMinutes)
             .withRetrainPeriod(Duration.ofDays(trainDays + replayDays + 1L));
         try (ContainerPoolScheduler pool = ContainerPoolScheduler.newBuilder().platform(sim).config(config)
             .trainingExecutor(Runnable::run).seed(seed)
-            .forecasters(f -> entryOnly && !f.equals(entry) ? new UpstreamOnlyForecaster() : cache.get(name, f))
+            .forecasters(f -> entryOnly && !f.equals(entry) ? new UpstreamOnlyForecaster() : cache.get(name, f, policy.measure()))
             .workflow(workflow.workflow()).build()) {
           for (int m = 0; m < replayMinutes; m++) {
             Instant now = replayStart.plus(Duration.ofMinutes(m));
