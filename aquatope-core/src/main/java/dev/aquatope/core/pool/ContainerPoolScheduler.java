@@ -61,10 +61,17 @@ import org.slf4j.LoggerFactory;
  * downstream targets in the same interval; apply any {@link #setMinimumTargets minimums}; and
  * send every target with {@link FaasPlatform#setPrewarmTargets}.
  *
+ * <p>Under {@link PoolSizing#WORKFLOW_CONCURRENCY} the workflow step is different: only each
+ * workflow's entry stage is forecast (its invocations), and every stage's target, the entry's
+ * included, is the policy applied to the stage's {@link CountDistribution distribution of
+ * containers} given that forecast, from the workflow's learned {@link ConcurrencyModel}. A burst
+ * at the entry raises the entry's forecast and so every stage's target in the same interval.
+ *
  * <p>Training never blocks a tick: every {@link PoolSchedulerConfig#retrainPeriod()} (and on
  * demand with {@link #retrain}/{@link #retrainAll}) the scheduler submits a task to the training
  * {@link Executor} that reads {@code trainingWindows} windows and fits the forecaster (which swaps
- * its model atomically, per the SPI), and another that relearns each workflow's fan-out ratios.
+ * its model atomically, per the SPI), and another that relearns each workflow's fan-out ratios and
+ * concurrency model (a stage that is sized from its workflow's entry is not trained).
  * Ticks use whatever model was fitted last. A host that wants deterministic, simulated-time
  * training passes {@code Runnable::run} as the executor.
  *
