@@ -182,15 +182,47 @@ public final class ConcurrencyModel {
    * @throws IllegalArgumentException if there is no such stage
    */
   public CountDistribution containers(String stage, Forecast invocations) {
+    return containers(stage, invocations, FORECAST_LEVELS);
+  }
+
+  /**
+   * The distribution of a stage's containers in the next window, mixed over the given quantile
+   * levels of a forecast of its invocations (e.g. levels recalibrated by a
+   * {@link QuantileRecalibrator}).
+   *
+   * @param stage a stage of the workflow
+   * @param invocations the forecast of the next window's workflow invocations
+   * @param levels the quantile levels to mix, each in (0, 1), equally weighted; non-empty
+   * @return the distribution
+   * @throws IllegalArgumentException if there is no such stage or a level is invalid
+   */
+  public CountDistribution containers(String stage, Forecast invocations, double[] levels) {
     Checks.notNull("invocations", invocations);
+    Checks.notNull("levels", levels);
+    if (levels.length == 0) {
+      throw new IllegalArgumentException("levels must not be empty");
+    }
+    for (int i = 0; i < levels.length; i++) {
+      Checks.openUnit("levels[" + i + "]", levels[i]);
+    }
     if (invocations.std() == 0) {
       return containers(stage, invocations.mean());
     }
-    CountDistribution[] parts = new CountDistribution[FORECAST_POINTS];
-    for (int i = 0; i < FORECAST_POINTS; i++) {
-      parts[i] = containers(stage, invocations.quantile(FORECAST_LEVELS[i]));
+    CountDistribution[] parts = new CountDistribution[levels.length];
+    for (int i = 0; i < levels.length; i++) {
+      parts[i] = containers(stage, invocations.quantile(levels[i]));
     }
     return CountDistribution.mixture(parts);
+  }
+
+  /**
+   * The levels {@link #containers(String, Forecast)} mixes: {@code (i + 0.5) / K} for
+   * {@code i < K =} {@value #FORECAST_POINTS}.
+   *
+   * @return a copy of the levels
+   */
+  public static double[] forecastLevels() {
+    return FORECAST_LEVELS.clone();
   }
 
   private void checkStage(String stage) {

@@ -98,6 +98,9 @@ public final class ContainerPoolScheduler implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ContainerPoolScheduler.class);
 
+  /** Windows observed before the entry forecasts' quantile levels are recalibrated. */
+  static final int MIN_RECALIBRATION = 60;
+
   private final FaasPlatform platform;
   private final PoolSchedulerConfig config;
   private final Function<FunctionId, InvocationForecaster> forecasterFactory;
@@ -301,7 +304,7 @@ public final class ContainerPoolScheduler implements AutoCloseable {
         continue;
       }
       if (workflowSizing) {
-        sizeFromEntry(ws, own, sized, targets, reasons);
+        sizeFromEntry(now, ws, own, sized, targets, reasons);
         continue;
       }
       DownstreamPredictor predictor = ws.predictor;
@@ -360,7 +363,7 @@ public final class ContainerPoolScheduler implements AutoCloseable {
    * Sizes every stage of a workflow from its entry stage's forecast of invocations, through the
    * workflow's concurrency model. A stage shared by several workflows gets the largest target.
    */
-  private void sizeFromEntry(WorkflowState ws, Map<FunctionId, Own> own, Map<FunctionId, Own> sized,
+  private void sizeFromEntry(Instant now, WorkflowState ws, Map<FunctionId, Own> own, Map<FunctionId, Own> sized,
       Map<FunctionId, Integer> targets, Map<FunctionId, String> reasons) {
     PrewarmPolicy policy = config.policy();
     FunctionId entry = ws.workflow.entryStages().get(0).function();
@@ -369,9 +372,22 @@ public final class ContainerPoolScheduler implements AutoCloseable {
       return; // no forecast of the entry: the stages keep their previous targets
     }
     ConcurrencyModel model = ws.concurrency;
+    double[] levels = ConcurrencyModel.forecastLevels();
+    if (config.recalibrationWindows() > 0) {
+      if (ws.recalibrator == null) {
+        ws.recalibrator = new QuantileRecalibrator(config.recalibrationWindows(),
+            Math.min(MIN_RECALIBRATION, config.recalibrationWindows()));
+      }
+      if (ws.lastEntryForecast != null && ws.lastEntryTick.plus(WINDOW).equals(now)) {
+        ws.recalibrator.observe(ws.lastEntryForecast, e.lastObserved);
+      }
+      ws.lastEntryForecast = e.forecast;
+      ws.lastEntryTick = now;
+      levels = ws.recalibrator.levels(levels);
+    }
     for (Stage stage : ws.workflow.stages()) {
       FunctionId f = stage.function();
-      CountDistribution d = model.containers(stage.name(), e.forecast);
+      CountDistribution d = model.containers(stage.name(), e.forecast, levels);
       OptionalInt t = policy.target(d);
       if (t.isEmpty() || t.getAsInt() <= targets.getOrDefault(f, -1)) {
         continue;
@@ -379,7 +395,10 @@ public final class ContainerPoolScheduler implements AutoCloseable {
       String why = String.format(Locale.ROOT, "workflow %s: %s of %s containers (%s) given %.1f +- %.1f invocations"
           + " of %s by %s", ws.workflow.name(), policy.describe(), stage.name(),
           model.isLearned(stage.name()) ? "learned" : "structural", e.forecast.mean(), e.forecast.std(),
-          ws.workflow.entryStages().get(0).name(), e.forecaster);
+          ws.workflow.entryStages().get(0).name(), e.forecaster)
+          + (ws.recalibrator != null && ws.recalibrator.size() >= Math.min(MIN_RECALIBRATION,
+              config.recalibrationWindows()) ? String.format(Locale.ROOT, " (levels recalibrated on %d windows)",
+              ws.recalibrator.size()) : "");
       targets.put(f, t.getAsInt());
       reasons.put(f, why);
       sized.put(f, new Own(Forecast.normal(d.mean(), d.std()), e.forecaster, t, why, e.lastObserved));
@@ -662,6 +681,10 @@ public final class ContainerPoolScheduler implements AutoCloseable {
     final Workflow workflow;
     volatile DownstreamPredictor predictor;
     volatile ConcurrencyModel concurrency;
+    /** Confined to {@link #runOnce}, like the two fields after it. */
+    QuantileRecalibrator recalibrator;
+    Forecast lastEntryForecast;
+    Instant lastEntryTick;
     CompletableFuture<Void> learning;
     volatile Instant lastLearningStart;
 

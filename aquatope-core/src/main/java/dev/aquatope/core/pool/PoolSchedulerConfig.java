@@ -26,10 +26,14 @@ import java.time.Duration;
  * @param sizing how the targets of workflow stages are derived; default
  *     {@link PoolSizing#PER_FUNCTION}; {@link PoolSizing#WORKFLOW_CONCURRENCY} requires
  *     {@code measure} {@link TargetMeasure#INVOCATIONS} (set the measure first, then the sizing)
+ * @param recalibrationWindows under {@link PoolSizing#WORKFLOW_CONCURRENCY}, how many recent windows
+ *     a {@link QuantileRecalibrator} uses to recalibrate the quantile levels of each workflow's
+ *     entry forecasts (it starts after 60 windows, or all of them if fewer); 0 (the default)
+ *     uses the forecasts' levels as they are
  */
 public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, TargetMeasure measure, int inputSteps,
     int trainingWindows, Duration retrainPeriod, String fallbackForecaster, TriggerType defaultTrigger,
-    PoolSizing sizing) {
+    PoolSizing sizing, int recalibrationWindows) {
 
   /** Validates every field. */
   public PoolSchedulerConfig {
@@ -52,6 +56,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
     Checks.nonBlank("fallbackForecaster", fallbackForecaster);
     Checks.notNull("defaultTrigger", defaultTrigger);
     Checks.notNull("sizing", sizing);
+    Checks.nonNegative("recalibrationWindows", recalibrationWindows);
     if (sizing == PoolSizing.WORKFLOW_CONCURRENCY && measure != TargetMeasure.INVOCATIONS) {
       throw new IllegalArgumentException("sizing WORKFLOW_CONCURRENCY forecasts invocations and needs measure "
           + "INVOCATIONS, was " + measure);
@@ -59,7 +64,8 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
   }
 
   /**
-   * The configuration with {@link PoolSizing#PER_FUNCTION} sizing (the fields before sizing existed).
+   * The configuration with {@link PoolSizing#PER_FUNCTION} sizing and no recalibration (the fields
+   * before those existed).
    *
    * @param interval see the record
    * @param policy see the record
@@ -73,7 +79,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
   public PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, TargetMeasure measure, int inputSteps,
       int trainingWindows, Duration retrainPeriod, String fallbackForecaster, TriggerType defaultTrigger) {
     this(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod, fallbackForecaster, defaultTrigger,
-        PoolSizing.PER_FUNCTION);
+        PoolSizing.PER_FUNCTION, 0);
   }
 
   /**
@@ -84,7 +90,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public static PoolSchedulerConfig defaults() {
     return new PoolSchedulerConfig(Duration.ofMinutes(1), QuantilePolicy.defaults(), TargetMeasure.CONTAINERS_NEEDED,
-        48, 7 * 1440, Duration.ofDays(1), "keep-alive", TriggerType.HTTP, PoolSizing.PER_FUNCTION);
+        48, 7 * 1440, Duration.ofDays(1), "keep-alive", TriggerType.HTTP, PoolSizing.PER_FUNCTION, 0);
   }
 
   /**
@@ -95,7 +101,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withInterval(Duration interval) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger, sizing);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
   }
 
   /**
@@ -106,7 +112,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withPolicy(PrewarmPolicy policy) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger, sizing);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
   }
 
   /**
@@ -117,7 +123,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withMeasure(TargetMeasure measure) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger, sizing);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
   }
 
   /**
@@ -128,7 +134,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withInputSteps(int inputSteps) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger, sizing);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
   }
 
   /**
@@ -139,7 +145,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withTrainingWindows(int trainingWindows) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger, sizing);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
   }
 
   /**
@@ -150,7 +156,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withRetrainPeriod(Duration retrainPeriod) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger, sizing);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
   }
 
   /**
@@ -161,7 +167,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withFallbackForecaster(String fallbackForecaster) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger, sizing);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
   }
 
   /**
@@ -172,7 +178,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withDefaultTrigger(TriggerType defaultTrigger) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger, sizing);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
   }
 
   /**
@@ -185,6 +191,17 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withSizing(PoolSizing sizing) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger, sizing);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
+  }
+
+  /**
+   * A copy with {@code recalibrationWindows} changed.
+   *
+   * @param recalibrationWindows the new value, {@code >= 0}
+   * @return a copy with {@code recalibrationWindows} changed
+   */
+  public PoolSchedulerConfig withRecalibrationWindows(int recalibrationWindows) {
+    return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
   }
 }

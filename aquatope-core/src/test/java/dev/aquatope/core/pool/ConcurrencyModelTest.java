@@ -77,6 +77,17 @@ class ConcurrencyModelTest {
   }
 
   @Test
+  void containers_givenLevels_mixesOnlyThoseQuantiles() {
+    ConcurrencyModel m = learned();
+    // the 0.99-quantile of N(40, 10) is 63.3 invocations: 6 * 63.3 / 40 = 9.5 -> 10 containers of b
+    assertEquals(CountDistribution.point(10), m.containers("b", Forecast.normal(40, 10), new double[] {0.99}));
+    assertEquals(m.containers("b", Forecast.normal(40, 10)),
+        m.containers("b", Forecast.normal(40, 10), ConcurrencyModel.forecastLevels()));
+    assertThrows(IllegalArgumentException.class, () -> m.containers("b", Forecast.normal(40, 10), new double[0]));
+    assertThrows(IllegalArgumentException.class, () -> m.containers("b", Forecast.normal(40, 10), new double[] {1}));
+  }
+
+  @Test
   void learn_invalidInput_throws() {
     assertThrows(IllegalArgumentException.class,
         () -> ConcurrencyModel.learn(WF, new double[] {1, -1}, Map.of(), 30));

@@ -203,6 +203,32 @@ class ContainerPoolSchedulerTest {
   }
 
   @Test
+  void runOnce_workflowConcurrencyWithRecalibration_widensAForecastThatMissesTheBursts() {
+    Workflow wf = new Workflow("w", List.of(Stage.of("a"), Stage.of("b")), List.of(Edge.of("a", "b")));
+    int[] withAndWithout = new int[2];
+    for (int recalibrate = 0; recalibrate < 2; recalibrate++) {
+      FakePlatform platform = concurrencyPlatform(200);
+      // N(10, 10) puts its 0.975-quantile at 29.6 invocations: it never foresees the minutes with 40
+      try (ContainerPoolScheduler pool = ContainerPoolScheduler.newBuilder().platform(platform)
+          .config(WORKFLOW_SIZING.withRecalibrationWindows(recalibrate * 100))
+          .forecasters(f -> FakeForecaster.fixed(48, 10, 10)).fallbacks(f -> FakeForecaster.lastValue())
+          .trainingExecutor(Runnable::run).workflow(wf).build()) {
+        List<PoolDecision> d = List.of();
+        for (int m = 60; m <= 130; m++) {
+          d = pool.runOnce(minute(m));
+        }
+        withAndWithout[recalibrate] = platform.lastTargets().get(FunctionId.of("b"));
+        if (recalibrate == 1) {
+          assertTrue(d.get(1).reason().endsWith("(levels recalibrated on 70 windows)"), d.get(1).reason());
+        }
+      }
+    }
+    // half the windows had 40 invocations (b needs 6 containers): recalibrated, the 0.9-quantile covers them
+    assertEquals(2, withAndWithout[0]);
+    assertEquals(6, withAndWithout[1]);
+  }
+
+  @Test
   void runOnce_nullPolicy_setsNoTargets() {
     FakePlatform platform = new FakePlatform().script(F, constant(60, 10));
     try (ContainerPoolScheduler pool = ContainerPoolScheduler.newBuilder().platform(platform)

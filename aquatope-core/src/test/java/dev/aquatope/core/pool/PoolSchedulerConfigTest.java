@@ -32,6 +32,14 @@ class PoolSchedulerConfigTest {
   }
 
   @Test
+  void withRecalibrationWindows_negative_isRejected() {
+    assertEquals(0, PoolSchedulerConfig.defaults().recalibrationWindows());
+    assertEquals(1440, PoolSchedulerConfig.defaults().withRecalibrationWindows(1440).recalibrationWindows());
+    assertEquals("recalibrationWindows must be >= 0, was -1", assertThrows(IllegalArgumentException.class,
+        () -> PoolSchedulerConfig.defaults().withRecalibrationWindows(-1)).getMessage());
+  }
+
+  @Test
   void constructor_badFields_areNamed() {
     PoolSchedulerConfig c = PoolSchedulerConfig.defaults();
     assertEquals("trainingWindows must be >= inputSteps (48), was 10",
