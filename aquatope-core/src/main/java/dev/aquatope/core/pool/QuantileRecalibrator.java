@@ -12,14 +12,18 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  *
  * <p>For each past window it keeps the smallest level {@code u} at which the forecast, rounded to
  * a whole count as {@link ConcurrencyModel} does, covered the observed count {@code y}:
- * {@code u = 0} for {@code y = 0}, else {@code u = Phi((y - 0.5 - mean) / std)} (for a point
- * forecast, 0 if {@code mean >= y - 0.5}, else 1). A nominal level {@code p} is then mapped to the
+ * {@code u = Phi((y - 0.5 - mean) / std)} (for a point forecast, 0 if {@code mean >= y - 0.5},
+ * else 1), with the weight {@code y}. A nominal level {@code p} is then mapped to the weighted
  * empirical {@code p}-quantile of the recent {@code u}: the forecast's quantile at that level
- * covered {@code p} of the recent windows. A forecaster whose spread is too narrow gets higher
+ * covered the windows of {@code p} of the recent invocations. Weighting by the count makes the
+ * coverage that of invocations (what cold starts are counted on), not of windows: a sparse
+ * function whose minutes are mostly empty is not pushed to prewarm nothing because the empty
+ * minutes are "covered" at any level. A forecaster whose spread is too narrow gets higher
  * levels, one whose spread is too wide lower ones, so that a policy's quantile means the same
  * thing whichever model (or training run) produced the forecasts.
  *
- * <p>Until {@code minObservations} windows were observed, levels are returned unchanged. Levels
+ * <p>Until {@code minObservations} windows were observed (or while they had no invocation),
+ * levels are returned unchanged. Levels
  * are kept inside {@code [1e-6, 1 - 1e-6]}. Mutable and not thread-safe: the scheduler confines
  * each instance to its ticks.
  */
@@ -28,6 +32,7 @@ public final class QuantileRecalibrator {
   private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
   private final double[] ring;
+  private final double[] weights;
   private final int minObservations;
   private int next;
   private int count;
@@ -45,6 +50,7 @@ public final class QuantileRecalibrator {
       throw new IllegalArgumentException("minObservations must be <= window (" + window + "), was " + minObservations);
     }
     this.ring = new double[window];
+    this.weights = new double[window];
     this.minObservations = minObservations;
   }
 
@@ -59,14 +65,13 @@ public final class QuantileRecalibrator {
     Checks.nonNegative("observed", observed);
     double y = Math.rint(observed);
     double u;
-    if (y <= 0) {
-      u = 0;
-    } else if (forecast.std() == 0) {
+    if (forecast.std() == 0) {
       u = forecast.mean() >= y - 0.5 ? 0 : 1;
     } else {
       u = STANDARD_NORMAL.cumulativeProbability((y - 0.5 - forecast.mean()) / forecast.std());
     }
     ring[next] = u;
+    weights[next] = y;
     next = (next + 1) % ring.length;
     count = Math.min(count + 1, ring.length);
   }
@@ -94,14 +99,30 @@ public final class QuantileRecalibrator {
       Checks.openUnit("nominal[" + i + "]", nominal[i]);
       out[i] = nominal[i];
     }
-    if (count < minObservations) {
+    double total = 0;
+    for (int i = 0; i < count; i++) {
+      total += weights[i];
+    }
+    if (count < minObservations || total <= 0) {
       return out;
     }
-    double[] u = Arrays.copyOf(ring, count);
-    Arrays.sort(u);
+    Integer[] order = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(ring[a], ring[b]));
     for (int i = 0; i < out.length; i++) {
-      int k = (int) Math.ceil(nominal[i] * count) - 1; // the smallest u with a fraction >= p at or below it
-      double level = u[Math.max(0, Math.min(count - 1, k))];
+      // the smallest u with a weight fraction >= p at or below it
+      double need = nominal[i] * total;
+      double acc = 0;
+      double level = ring[order[count - 1]];
+      for (int k = 0; k < count; k++) {
+        acc += weights[order[k]];
+        if (acc >= need - 1e-9 * total) {
+          level = ring[order[k]];
+          break;
+        }
+      }
       // just above u, so that the forecast's quantile lands above y - 0.5 and rounds up to y
       out[i] = Math.min(1 - EDGE, Math.max(EDGE, level + 1e-9));
     }

@@ -13,7 +13,8 @@ class QuantileRecalibratorTest {
   @Test
   void levels_tooNarrowForecasts_areRaisedUntilTheyCoverTheNominalFraction() {
     // the truth is N(50, 10) but the forecaster claims N(50, 5): its 0.9-quantile (56.4) covers
-    // about 74% of the windows; the recalibrated level (about 0.99) must cover 90% again
+    // about 74% of the windows; the recalibrated level (about 0.99) must cover 90% of the
+    // invocations again
     SplittableRandom r = new SplittableRandom(5);
     QuantileRecalibrator cal = new QuantileRecalibrator(2000, 60);
     Forecast narrow = Forecast.normal(50, 5);
@@ -22,27 +23,37 @@ class QuantileRecalibratorTest {
     }
     double level = cal.levels(new double[] {0.9})[0];
     assertTrue(level > 0.98 && level < 0.999, "recalibrated level " + level);
-    int covered = 0;
+    // 90% of the invocations fall in covered windows (the coverage is weighted by the counts)
+    double covered = 0;
+    double all = 0;
     SplittableRandom test = new SplittableRandom(6);
     for (int i = 0; i < 2000; i++) {
-      covered += Math.rint(narrow.quantile(level)) >= Math.rint(50 + 10 * gaussian(test)) ? 1 : 0;
+      double y = Math.max(0, Math.rint(50 + 10 * gaussian(test)));
+      covered += Math.rint(narrow.quantile(level)) >= y ? y : 0;
+      all += y;
     }
-    assertEquals(0.9, covered / 2000.0, 0.03);
+    assertEquals(0.9, covered / all, 0.03);
   }
 
   @Test
-  void levels_zeroCounts_mapLowLevelsToTheBottom() {
+  void levels_windowsAreWeightedByTheirInvocations() {
     QuantileRecalibrator cal = new QuantileRecalibrator(10, 10);
     for (int i = 0; i < 8; i++) {
-      cal.observe(Forecast.normal(1, 1), 0); // covered at any level: u = 0
+      cal.observe(Forecast.normal(1, 1), 0); // empty windows: no invocation to cover, weight 0
     }
-    cal.observe(Forecast.normal(1, 1), 1); // u = Phi(-0.5) = 0.3085
-    cal.observe(Forecast.point(1), 3); // a point forecast below the count never covers it: u = 1
-    double[] l = cal.levels(new double[] {0.5, 0.85, 0.95});
-    assertEquals(1e-6, l[0], 1e-12);
-    assertEquals(0.3085375, l[1], 1e-6);
-    assertEquals(1 - 1e-6, l[2], 1e-12);
+    cal.observe(Forecast.normal(1, 1), 1); // u = Phi(-0.5) = 0.3085, weight 1
+    cal.observe(Forecast.point(1), 3); // a point forecast below the count never covers it: u = 1, weight 3
+    double[] l = cal.levels(new double[] {0.25, 0.5});
+    assertEquals(0.3085375, l[0], 1e-6);
+    assertEquals(1 - 1e-6, l[1], 1e-12);
     assertEquals(10, cal.size());
+  }
+
+  @Test
+  void levels_onlyEmptyWindows_areUnchanged() {
+    QuantileRecalibrator cal = new QuantileRecalibrator(5, 1);
+    cal.observe(Forecast.normal(3, 1), 0);
+    assertArrayEquals(new double[] {0.9}, cal.levels(new double[] {0.9}), 0.0);
   }
 
   @Test
