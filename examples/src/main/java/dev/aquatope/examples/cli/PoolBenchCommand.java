@@ -50,7 +50,7 @@ public final class PoolBenchCommand implements Callable<Integer> {
    * The default quantile of the aquatope policy, chosen on validation inside the training week
    * (train days 1-4 and replay day 5; train days 1-6 and replay day 7; see the examples README).
    */
-  static final String AQUATOPE_QUANTILE = "0.93";
+  static final String AQUATOPE_QUANTILE = "0.75";
 
   @Mixin
   CommonOptions common;
