@@ -22,7 +22,8 @@ class PoolSchedulerConfigTest {
   @Test
   void withSizing_workflowConcurrency_needsTheInvocationsMeasure() {
     PoolSchedulerConfig c = PoolSchedulerConfig.defaults();
-    assertEquals("sizing WORKFLOW_CONCURRENCY forecasts invocations and needs measure INVOCATIONS, was CONTAINERS_NEEDED",
+    assertEquals("sizing WORKFLOW_CONCURRENCY forecasts invocations and needs measure INVOCATIONS, "
+        + "was CONTAINERS_NEEDED",
         assertThrows(IllegalArgumentException.class, () -> c.withSizing(PoolSizing.WORKFLOW_CONCURRENCY)).getMessage());
     PoolSchedulerConfig w = c.withMeasure(TargetMeasure.INVOCATIONS).withSizing(PoolSizing.WORKFLOW_CONCURRENCY);
     assertEquals(PoolSizing.WORKFLOW_CONCURRENCY, w.sizing());

@@ -230,7 +230,8 @@ public record PoolExperiment(BenchmarkWorkflow workflow, InvocationSeries trace,
             .withRetrainPeriod(Duration.ofDays(trainDays + replayDays + 1L));
         try (ContainerPoolScheduler pool = ContainerPoolScheduler.newBuilder().platform(sim).config(config)
             .trainingExecutor(Runnable::run).seed(seed)
-            .forecasters(f -> entryOnly && !f.equals(entry) ? new UpstreamOnlyForecaster() : cache.get(name, f, policy.measure()))
+            .forecasters(f -> entryOnly && !f.equals(entry) ? new UpstreamOnlyForecaster()
+                : cache.get(name, f, policy.measure()))
             .workflow(workflow.workflow()).build()) {
           for (int m = 0; m < replayMinutes; m++) {
             Instant now = replayStart.plus(Duration.ofMinutes(m));
