@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,10 +61,17 @@ import org.slf4j.LoggerFactory;
  * downstream targets in the same interval; apply any {@link #setMinimumTargets minimums}; and
  * send every target with {@link FaasPlatform#setPrewarmTargets}.
  *
+ * <p>Under {@link PoolSizing#WORKFLOW_CONCURRENCY} the workflow step is different: only each
+ * workflow's entry stage is forecast (its invocations), and every stage's target, the entry's
+ * included, is the policy applied to the stage's {@link CountDistribution distribution of
+ * containers} given that forecast, from the workflow's learned {@link ConcurrencyModel}. A burst
+ * at the entry raises the entry's forecast and so every stage's target in the same interval.
+ *
  * <p>Training never blocks a tick: every {@link PoolSchedulerConfig#retrainPeriod()} (and on
  * demand with {@link #retrain}/{@link #retrainAll}) the scheduler submits a task to the training
  * {@link Executor} that reads {@code trainingWindows} windows and fits the forecaster (which swaps
- * its model atomically, per the SPI), and another that relearns each workflow's fan-out ratios.
+ * its model atomically, per the SPI), and another that relearns each workflow's fan-out ratios and
+ * concurrency model (a stage that is sized from its workflow's entry is not trained).
  * Ticks use whatever model was fitted last. A host that wants deterministic, simulated-time
  * training passes {@code Runnable::run} as the executor.
  *
@@ -88,6 +97,9 @@ public final class ContainerPoolScheduler implements AutoCloseable {
   public static final Duration WINDOW = Duration.ofMinutes(1);
 
   private static final Logger LOG = LoggerFactory.getLogger(ContainerPoolScheduler.class);
+
+  /** Windows observed before the entry forecasts' quantile levels are recalibrated. */
+  static final int MIN_RECALIBRATION = 60;
 
   private final FaasPlatform platform;
   private final PoolSchedulerConfig config;
@@ -199,6 +211,17 @@ public final class ContainerPoolScheduler implements AutoCloseable {
   }
 
   /**
+   * The concurrency model currently used for a workflow under {@link PoolSizing#WORKFLOW_CONCURRENCY}
+   * (structural until the first learning; learned under either sizing).
+   *
+   * @param workflowName the workflow's name
+   * @return the model, if the workflow is managed
+   */
+  public Optional<ConcurrencyModel> concurrencyModel(String workflowName) {
+    return Optional.ofNullable(workflows.get(workflowName)).map(w -> w.concurrency);
+  }
+
+  /**
    * Sets floors under the targets of some functions (e.g. the resource manager prewarming a
    * workflow before profiling it); they apply from the next tick until cleared.
    *
@@ -252,7 +275,14 @@ public final class ContainerPoolScheduler implements AutoCloseable {
     Map<FunctionId, Own> own = new TreeMap<>();
     Map<FunctionId, Integer> targets = new TreeMap<>();
     Map<FunctionId, String> reasons = new HashMap<>();
+    boolean workflowSizing = config.sizing() == PoolSizing.WORKFLOW_CONCURRENCY && policy != PrewarmPolicy.NULL;
+    Set<FunctionId> derived = workflowSizing ? derivedFunctions() : Set.of();
+    Set<FunctionId> staged = workflowSizing ? stageFunctions() : Set.of();
     for (FunctionState st : functions.values()) {
+      if (derived.contains(st.id)) {
+        own.put(st.id, new Own(Forecast.point(0), "none", OptionalInt.empty(), "sized from its workflow's entry", 0.0));
+        continue;
+      }
       Own o;
       try {
         o = forecastOne(st, now);
@@ -263,11 +293,18 @@ public final class ContainerPoolScheduler implements AutoCloseable {
       }
       own.put(st.id, o);
       reasons.put(st.id, o.reason);
-      o.target.ifPresent(t -> targets.put(st.id, t));
+      if (!staged.contains(st.id)) {
+        o.target.ifPresent(t -> targets.put(st.id, t));
+      }
     }
+    Map<FunctionId, Own> sized = new HashMap<>();
     for (WorkflowState ws : workflows.values()) {
       maybeLearn(ws, now);
       if (policy == PrewarmPolicy.NULL) {
+        continue;
+      }
+      if (workflowSizing) {
+        sizeFromEntry(now, ws, own, sized, targets, reasons);
         continue;
       }
       DownstreamPredictor predictor = ws.predictor;
@@ -292,6 +329,7 @@ public final class ContainerPoolScheduler implements AutoCloseable {
         reasons.merge(f, "minimum requested: " + m, (a, b) -> a + "; " + b);
       }
     });
+    own.putAll(sized);
     List<PoolDecision> decisions = new ArrayList<>();
     for (Map.Entry<FunctionId, Own> e : own.entrySet()) {
       Own o = e.getValue();
@@ -319,6 +357,79 @@ public final class ContainerPoolScheduler implements AutoCloseable {
       }
     }
     return view;
+  }
+
+  /**
+   * Sizes every stage of a workflow from its entry stage's forecast of invocations, through the
+   * workflow's concurrency model. A stage shared by several workflows gets the largest target.
+   */
+  private void sizeFromEntry(Instant now, WorkflowState ws, Map<FunctionId, Own> own, Map<FunctionId, Own> sized,
+      Map<FunctionId, Integer> targets, Map<FunctionId, String> reasons) {
+    PrewarmPolicy policy = config.policy();
+    FunctionId entry = ws.workflow.entryStages().get(0).function();
+    Own e = own.get(entry);
+    if (e == null || "none".equals(e.forecaster)) {
+      return; // no forecast of the entry: the stages keep their previous targets
+    }
+    ConcurrencyModel model = ws.concurrency;
+    double[] levels = ConcurrencyModel.forecastLevels();
+    if (config.recalibrationWindows() > 0) {
+      if (ws.recalibrator == null) {
+        ws.recalibrator = new QuantileRecalibrator(config.recalibrationWindows(),
+            Math.min(MIN_RECALIBRATION, config.recalibrationWindows()));
+      }
+      if (ws.lastEntryForecast != null && ws.lastEntryTick.plus(WINDOW).equals(now)) {
+        ws.recalibrator.observe(ws.lastEntryForecast, e.lastObserved);
+      }
+      ws.lastEntryForecast = e.forecast;
+      ws.lastEntryTick = now;
+      levels = ws.recalibrator.levels(levels);
+    }
+    for (Stage stage : ws.workflow.stages()) {
+      FunctionId f = stage.function();
+      CountDistribution d = model.containers(stage.name(), e.forecast, levels);
+      OptionalInt t = policy.target(d);
+      if (t.isEmpty() || t.getAsInt() <= targets.getOrDefault(f, -1)) {
+        continue;
+      }
+      String why = String.format(Locale.ROOT, "workflow %s: %s of %s containers (%s) given %.1f +- %.1f invocations"
+          + " of %s by %s", ws.workflow.name(), policy.describe(), stage.name(),
+          model.isLearned(stage.name()) ? "learned" : "structural", e.forecast.mean(), e.forecast.std(),
+          ws.workflow.entryStages().get(0).name(), e.forecaster)
+          + (ws.recalibrator != null && ws.recalibrator.size() >= Math.min(MIN_RECALIBRATION,
+              config.recalibrationWindows()) ? String.format(Locale.ROOT, " (levels recalibrated on %d windows)",
+              ws.recalibrator.size()) : "");
+      targets.put(f, t.getAsInt());
+      reasons.put(f, why);
+      sized.put(f, new Own(Forecast.normal(d.mean(), d.std()), e.forecaster, t, why, e.lastObserved));
+    }
+  }
+
+  /** Functions that are a non-entry stage of some managed workflow and the entry of none. */
+  private Set<FunctionId> derivedFunctions() {
+    Set<FunctionId> entries = new HashSet<>();
+    Set<FunctionId> out = new HashSet<>();
+    for (WorkflowState ws : workflows.values()) {
+      Set<String> entryNames = new HashSet<>();
+      ws.workflow.entryStages().forEach(st -> {
+        entryNames.add(st.name());
+        entries.add(st.function());
+      });
+      for (Stage st : ws.workflow.stages()) {
+        if (!entryNames.contains(st.name())) {
+          out.add(st.function());
+        }
+      }
+    }
+    out.removeAll(entries);
+    return out;
+  }
+
+  /** Functions that are a stage of some managed workflow. */
+  private Set<FunctionId> stageFunctions() {
+    Set<FunctionId> out = new HashSet<>();
+    workflows.values().forEach(ws -> out.addAll(ws.workflow.functions()));
+    return out;
   }
 
   private Own forecastOne(FunctionState st, Instant now) {
@@ -402,7 +513,8 @@ public final class ContainerPoolScheduler implements AutoCloseable {
   public CompletableFuture<Void> retrainAll() {
     Instant now = currentTime();
     List<CompletableFuture<Void>> all = new ArrayList<>();
-    functions.values().forEach(st -> all.add(startTraining(st, now)));
+    Set<FunctionId> derived = config.sizing() == PoolSizing.WORKFLOW_CONCURRENCY ? derivedFunctions() : Set.of();
+    functions.values().stream().filter(st -> !derived.contains(st.id)).forEach(st -> all.add(startTraining(st, now)));
     workflows.values().forEach(ws -> all.add(startLearning(ws, now)));
     return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
   }
@@ -467,14 +579,23 @@ public final class ContainerPoolScheduler implements AutoCloseable {
       Runnable task = () -> {
         try {
           Map<FunctionId, double[]> counts = new LinkedHashMap<>();
+          Map<FunctionId, double[]> containers = new LinkedHashMap<>();
+          FunctionId entry = ws.workflow.entryStages().get(0).function();
+          double[] invocations = new double[0];
           for (FunctionId f : ws.workflow.functions()) {
             FunctionState st = functions.get(f);
             TriggerType trigger = st == null ? config.defaultTrigger() : st.trigger;
             FunctionHistory h = platform.history(f, now.minus(WINDOW.multipliedBy(config.trainingWindows())), now);
             counts.put(f, config.measure().of(h, trigger).counts());
+            containers.put(f, h.containersNeeded(trigger).counts());
+            if (f.equals(entry)) {
+              invocations = h.invocations(trigger).counts();
+            }
           }
           ws.predictor = DownstreamPredictor.learn(ws.workflow, counts);
-          LOG.debug("learned fan-out ratios of workflow {}", ws.workflow.name());
+          ws.concurrency = ConcurrencyModel.learn(ws.workflow, invocations, containers,
+              ConcurrencyModel.DEFAULT_MIN_BUCKET);
+          LOG.debug("learned fan-out ratios and concurrency of workflow {}", ws.workflow.name());
         } catch (RuntimeException ex) {
           LOG.warn("learning the fan-out ratios of workflow {} failed", ws.workflow.name(), ex);
         } finally {
@@ -559,12 +680,18 @@ public final class ContainerPoolScheduler implements AutoCloseable {
   private static final class WorkflowState {
     final Workflow workflow;
     volatile DownstreamPredictor predictor;
+    volatile ConcurrencyModel concurrency;
+    /** Confined to {@link #runOnce}, like the two fields after it. */
+    QuantileRecalibrator recalibrator;
+    Forecast lastEntryForecast;
+    Instant lastEntryTick;
     CompletableFuture<Void> learning;
     volatile Instant lastLearningStart;
 
     WorkflowState(Workflow workflow) {
       this.workflow = workflow;
       this.predictor = DownstreamPredictor.structural(workflow);
+      this.concurrency = ConcurrencyModel.structural(workflow);
     }
   }
 

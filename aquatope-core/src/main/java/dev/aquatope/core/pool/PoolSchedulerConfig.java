@@ -23,9 +23,17 @@ import java.time.Duration;
  *     the main forecaster's {@code minHistory()}; it is refitted synchronously at each tick, so it
  *     must be cheap; default {@code "keep-alive"}
  * @param defaultTrigger the trigger group of functions registered without one; default HTTP
+ * @param sizing how the targets of workflow stages are derived; default
+ *     {@link PoolSizing#PER_FUNCTION}; {@link PoolSizing#WORKFLOW_CONCURRENCY} requires
+ *     {@code measure} {@link TargetMeasure#INVOCATIONS} (set the measure first, then the sizing)
+ * @param recalibrationWindows under {@link PoolSizing#WORKFLOW_CONCURRENCY}, how many recent windows
+ *     a {@link QuantileRecalibrator} uses to recalibrate the quantile levels of each workflow's
+ *     entry forecasts (it starts after 60 windows, or all of them if fewer); 0 (the default)
+ *     uses the forecasts' levels as they are
  */
 public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, TargetMeasure measure, int inputSteps,
-    int trainingWindows, Duration retrainPeriod, String fallbackForecaster, TriggerType defaultTrigger) {
+    int trainingWindows, Duration retrainPeriod, String fallbackForecaster, TriggerType defaultTrigger,
+    PoolSizing sizing, int recalibrationWindows) {
 
   /** Validates every field. */
   public PoolSchedulerConfig {
@@ -47,16 +55,42 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
     }
     Checks.nonBlank("fallbackForecaster", fallbackForecaster);
     Checks.notNull("defaultTrigger", defaultTrigger);
+    Checks.notNull("sizing", sizing);
+    Checks.nonNegative("recalibrationWindows", recalibrationWindows);
+    if (sizing == PoolSizing.WORKFLOW_CONCURRENCY && measure != TargetMeasure.INVOCATIONS) {
+      throw new IllegalArgumentException("sizing WORKFLOW_CONCURRENCY forecasts invocations and needs measure "
+          + "INVOCATIONS, was " + measure);
+    }
   }
 
   /**
-   * The defaults: 1 minute, quantile 0.9, containers needed, 48 steps, one week, daily, keep-alive, HTTP.
+   * The configuration with {@link PoolSizing#PER_FUNCTION} sizing and no recalibration (the fields
+   * before those existed).
    *
-   * @return the defaults: 1 minute, quantile 0.9, containers needed, 48 steps, one week, daily, keep-alive, HTTP
+   * @param interval see the record
+   * @param policy see the record
+   * @param measure see the record
+   * @param inputSteps see the record
+   * @param trainingWindows see the record
+   * @param retrainPeriod see the record
+   * @param fallbackForecaster see the record
+   * @param defaultTrigger see the record
+   */
+  public PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, TargetMeasure measure, int inputSteps,
+      int trainingWindows, Duration retrainPeriod, String fallbackForecaster, TriggerType defaultTrigger) {
+    this(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod, fallbackForecaster, defaultTrigger,
+        PoolSizing.PER_FUNCTION, 0);
+  }
+
+  /**
+   * The defaults: 1 minute, quantile 0.9, containers needed, 48 steps, one week, daily, keep-alive, HTTP,
+   * per-function sizing.
+   *
+   * @return the defaults
    */
   public static PoolSchedulerConfig defaults() {
     return new PoolSchedulerConfig(Duration.ofMinutes(1), QuantilePolicy.defaults(), TargetMeasure.CONTAINERS_NEEDED,
-        48, 7 * 1440, Duration.ofDays(1), "keep-alive", TriggerType.HTTP);
+        48, 7 * 1440, Duration.ofDays(1), "keep-alive", TriggerType.HTTP, PoolSizing.PER_FUNCTION, 0);
   }
 
   /**
@@ -67,7 +101,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withInterval(Duration interval) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
   }
 
   /**
@@ -78,7 +112,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withPolicy(PrewarmPolicy policy) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
   }
 
   /**
@@ -89,7 +123,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withMeasure(TargetMeasure measure) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
   }
 
   /**
@@ -100,7 +134,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withInputSteps(int inputSteps) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
   }
 
   /**
@@ -111,7 +145,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withTrainingWindows(int trainingWindows) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
   }
 
   /**
@@ -122,7 +156,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withRetrainPeriod(Duration retrainPeriod) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
   }
 
   /**
@@ -133,7 +167,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withFallbackForecaster(String fallbackForecaster) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
   }
 
   /**
@@ -144,6 +178,30 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withDefaultTrigger(TriggerType defaultTrigger) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
+  }
+
+  /**
+   * A copy with {@code sizing} changed.
+   *
+   * @param sizing the new value
+   * @return a copy with {@code sizing} changed
+   * @throws IllegalArgumentException if {@code sizing} is {@link PoolSizing#WORKFLOW_CONCURRENCY}
+   *     and the measure is not {@link TargetMeasure#INVOCATIONS}
+   */
+  public PoolSchedulerConfig withSizing(PoolSizing sizing) {
+    return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
+  }
+
+  /**
+   * A copy with {@code recalibrationWindows} changed.
+   *
+   * @param recalibrationWindows the new value, {@code >= 0}
+   * @return a copy with {@code recalibrationWindows} changed
+   */
+  public PoolSchedulerConfig withRecalibrationWindows(int recalibrationWindows) {
+    return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
   }
 }

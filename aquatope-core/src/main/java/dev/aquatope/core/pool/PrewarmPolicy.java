@@ -20,6 +20,19 @@ public interface PrewarmPolicy {
   OptionalInt target(Forecast forecast);
 
   /**
+   * The prewarm target for a discrete distribution of the containers needed (from a
+   * {@link ConcurrencyModel}). The default applies {@link #target(Forecast)} to a normal forecast
+   * with the distribution's mean and standard deviation; {@link QuantilePolicy} takes the exact
+   * discrete quantile instead.
+   *
+   * @param containers the distribution of the containers needed in the next window
+   * @return the target, {@code >= 0}; empty to leave the function to the platform's keep-alive
+   */
+  default OptionalInt target(CountDistribution containers) {
+    return target(Forecast.normal(containers.mean(), containers.std()));
+  }
+
+  /**
    * A short description used as the reason of decisions, e.g. {@code "quantile 0.9"}.
    *
    * @return the description

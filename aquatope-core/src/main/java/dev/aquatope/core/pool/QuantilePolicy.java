@@ -33,6 +33,12 @@ public record QuantilePolicy(double q) implements PrewarmPolicy {
     return OptionalInt.of(PrewarmPolicy.ceilCount(forecast.quantile(q)));
   }
 
+  /** The exact discrete {@code q}-quantile: the smallest count whose cumulative probability reaches {@code q}. */
+  @Override
+  public OptionalInt target(CountDistribution containers) {
+    return OptionalInt.of(containers.quantile(q));
+  }
+
   @Override
   public String describe() {
     return "quantile " + q;

@@ -5,5 +5,8 @@
  * {@link dev.aquatope.core.pool.PrewarmPolicy}, raises the targets of downstream workflow stages from
  * their upstream stages' current load ({@link dev.aquatope.core.pool.DownstreamPredictor}) and sets the
  * targets on the {@link dev.aquatope.core.spi.FaasPlatform}. Forecasters retrain in the background.
+ * With {@link dev.aquatope.core.pool.PoolSizing#WORKFLOW_CONCURRENCY}, a workflow's entry invocations
+ * are forecast instead and every stage is sized from a learned
+ * {@link dev.aquatope.core.pool.ConcurrencyModel} (containers needed given the invocations).
  */
 package dev.aquatope.core.pool;

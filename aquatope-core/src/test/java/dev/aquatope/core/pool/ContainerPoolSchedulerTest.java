@@ -147,6 +147,87 @@ class ContainerPoolSchedulerTest {
     }
   }
 
+  /** a -> b; odd minutes have 40 invocations (a needs 3 containers, b 6), even ones 10 (1 and 2). */
+  private static FakePlatform concurrencyPlatform(int minutes) {
+    double[] inv = new double[minutes];
+    double[] peakA = new double[minutes];
+    double[] peakB = new double[minutes];
+    for (int i = 0; i < minutes; i++) {
+      boolean busy = i % 2 == 1;
+      inv[i] = busy ? 40 : 10;
+      peakA[i] = busy ? 3 : 1;
+      peakB[i] = busy ? 6 : 2;
+    }
+    return new FakePlatform().script(FunctionId.of("a"), inv).scriptPeaks(FunctionId.of("a"), peakA)
+        .script(FunctionId.of("b"), inv).scriptPeaks(FunctionId.of("b"), peakB);
+  }
+
+  private static final PoolSchedulerConfig WORKFLOW_SIZING = PoolSchedulerConfig.defaults()
+      .withMeasure(TargetMeasure.INVOCATIONS).withSizing(PoolSizing.WORKFLOW_CONCURRENCY);
+
+  @Test
+  void runOnce_workflowConcurrency_sizesEveryStageFromTheEntryForecastOfInvocations() {
+    Workflow wf = new Workflow("w", List.of(Stage.of("a"), Stage.of("b")), List.of(Edge.of("a", "b")));
+    FakePlatform platform = concurrencyPlatform(120);
+    FakeForecaster entry = FakeForecaster.fixed(48, 40, 0);
+    FakeForecaster downstream = FakeForecaster.fixed(48, 1000, 0);
+    try (ContainerPoolScheduler pool = ContainerPoolScheduler.newBuilder().platform(platform).config(WORKFLOW_SIZING)
+        .forecasters(f -> f.value().equals("a") ? entry : downstream).fallbacks(f -> FakeForecaster.lastValue())
+        .trainingExecutor(Runnable::run).workflow(wf).build()) {
+      List<PoolDecision> d = pool.runOnce(minute(120));
+      // 40 invocations forecast: the containers the stages needed in the windows with 40 invocations
+      assertEquals(Map.of(FunctionId.of("a"), 3, FunctionId.of("b"), 6), platform.lastTargets());
+      assertEquals(0, downstream.fitCalls.get(), "a downstream stage is not forecast, so not trained");
+      assertEquals(0, downstream.forecastCalls.get());
+      assertEquals(1, entry.fitCalls.get());
+      assertTrue(pool.concurrencyModel("w").orElseThrow().isLearned("b"));
+      assertEquals("workflow w: quantile 0.9 of b containers (learned) given 40.0 +- 0.0 invocations of a by fixed",
+          d.get(1).reason());
+      assertEquals(6.0, d.get(1).mean());
+      assertEquals(OptionalInt.of(6), d.get(1).ownTarget());
+    }
+  }
+
+  @Test
+  void runOnce_workflowConcurrencyBurstAtEntry_raisesDownstreamTargetsInTheSameInterval() {
+    Workflow wf = new Workflow("w", List.of(Stage.of("a"), Stage.of("b")), List.of(Edge.of("a", "b")));
+    FakePlatform platform = concurrencyPlatform(121);
+    try (ContainerPoolScheduler pool = ContainerPoolScheduler.newBuilder().platform(platform).config(WORKFLOW_SIZING)
+        .forecasters(f -> FakeForecaster.lastValue()).fallbacks(f -> FakeForecaster.lastValue())
+        .trainingExecutor(Runnable::run).workflow(wf).build()) {
+      pool.runOnce(minute(121)); // the last window (120) had 10 invocations
+      assertEquals(Map.of(FunctionId.of("a"), 1, FunctionId.of("b"), 2), platform.lastTargets());
+      pool.runOnce(minute(120)); // the last window (119) had a burst of 40
+      assertEquals(Map.of(FunctionId.of("a"), 3, FunctionId.of("b"), 6), platform.lastTargets());
+    }
+  }
+
+  @Test
+  void runOnce_workflowConcurrencyWithRecalibration_widensAForecastThatMissesTheBursts() {
+    Workflow wf = new Workflow("w", List.of(Stage.of("a"), Stage.of("b")), List.of(Edge.of("a", "b")));
+    int[] withAndWithout = new int[2];
+    for (int recalibrate = 0; recalibrate < 2; recalibrate++) {
+      FakePlatform platform = concurrencyPlatform(200);
+      // N(10, 10) puts its 0.975-quantile at 29.6 invocations: it never foresees the minutes with 40
+      try (ContainerPoolScheduler pool = ContainerPoolScheduler.newBuilder().platform(platform)
+          .config(WORKFLOW_SIZING.withRecalibrationWindows(recalibrate * 100))
+          .forecasters(f -> FakeForecaster.fixed(48, 10, 10)).fallbacks(f -> FakeForecaster.lastValue())
+          .trainingExecutor(Runnable::run).workflow(wf).build()) {
+        List<PoolDecision> d = List.of();
+        for (int m = 60; m <= 130; m++) {
+          d = pool.runOnce(minute(m));
+        }
+        withAndWithout[recalibrate] = platform.lastTargets().get(FunctionId.of("b"));
+        if (recalibrate == 1) {
+          assertTrue(d.get(1).reason().endsWith("(levels recalibrated on 70 windows)"), d.get(1).reason());
+        }
+      }
+    }
+    // half the windows had 40 invocations (b needs 6 containers): recalibrated, the 0.9-quantile covers them
+    assertEquals(2, withAndWithout[0]);
+    assertEquals(6, withAndWithout[1]);
+  }
+
   @Test
   void runOnce_nullPolicy_setsNoTargets() {
     FakePlatform platform = new FakePlatform().script(F, constant(60, 10));

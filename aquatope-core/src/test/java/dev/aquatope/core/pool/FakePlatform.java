@@ -43,6 +43,7 @@ public final class FakePlatform implements FaasPlatform {
 
   private final FakeClock clock = new FakeClock(ORIGIN);
   private final Map<FunctionId, double[]> scripts = new ConcurrentHashMap<>();
+  private final Map<FunctionId, double[]> peakScripts = new ConcurrentHashMap<>();
   private final Map<String, Double> work = new LinkedHashMap<>();
   private final Map<String, Double> needMb = new HashMap<>();
   private final Map<String, Double> slowdown = new ConcurrentHashMap<>();
@@ -61,6 +62,12 @@ public final class FakePlatform implements FaasPlatform {
   /** Scripts a function's per-minute counts from the origin. */
   public FakePlatform script(FunctionId f, double... counts) {
     scripts.put(f, counts.clone());
+    return this;
+  }
+
+  /** Scripts a function's per-minute peak containers from the origin (default: its invocations). */
+  public FakePlatform scriptPeaks(FunctionId f, double... peaks) {
+    peakScripts.put(f, peaks.clone());
     return this;
   }
 
@@ -109,10 +116,12 @@ public final class FakePlatform implements FaasPlatform {
     double[] s = scripts.getOrDefault(function, new double[0]);
     long a = Math.max(0, Duration.between(ORIGIN, from).toMinutes());
     long b = Math.min(s.length, Duration.between(ORIGIN, to).toMinutes());
+    double[] peaks = peakScripts.get(function);
     List<WindowStats> w = new ArrayList<>();
     for (long i = a; i < b; i++) {
       long n = Math.round(s[(int) i]);
-      w.add(new WindowStats(n, n, 0, 0, (int) n, 0, 0));
+      int peak = peaks == null ? (int) n : (int) Math.round(peaks[(int) i]);
+      w.add(new WindowStats(n, n, 0, 0, peak, 0, 0));
     }
     return new FunctionHistory(function, ORIGIN.plus(Duration.ofMinutes(a)), Duration.ofMinutes(1), w);
   }

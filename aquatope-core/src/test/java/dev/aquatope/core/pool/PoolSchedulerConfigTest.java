@@ -16,6 +16,28 @@ class PoolSchedulerConfigTest {
     assertEquals(48, c.inputSteps());
     assertEquals(10080, c.trainingWindows());
     assertEquals("keep-alive", c.fallbackForecaster());
+    assertEquals(PoolSizing.PER_FUNCTION, c.sizing());
+  }
+
+  @Test
+  void withSizing_workflowConcurrency_needsTheInvocationsMeasure() {
+    PoolSchedulerConfig c = PoolSchedulerConfig.defaults();
+    assertEquals("sizing WORKFLOW_CONCURRENCY forecasts invocations and needs measure INVOCATIONS, "
+        + "was CONTAINERS_NEEDED",
+        assertThrows(IllegalArgumentException.class, () -> c.withSizing(PoolSizing.WORKFLOW_CONCURRENCY)).getMessage());
+    PoolSchedulerConfig w = c.withMeasure(TargetMeasure.INVOCATIONS).withSizing(PoolSizing.WORKFLOW_CONCURRENCY);
+    assertEquals(PoolSizing.WORKFLOW_CONCURRENCY, w.sizing());
+    assertEquals(PoolSizing.WORKFLOW_CONCURRENCY, w.withInputSteps(60).sizing(), "kept by the other withers");
+    assertThrows(IllegalArgumentException.class, () -> w.withMeasure(TargetMeasure.CONTAINERS_NEEDED));
+    assertThrows(IllegalArgumentException.class, () -> c.withSizing(null));
+  }
+
+  @Test
+  void withRecalibrationWindows_negative_isRejected() {
+    assertEquals(0, PoolSchedulerConfig.defaults().recalibrationWindows());
+    assertEquals(1440, PoolSchedulerConfig.defaults().withRecalibrationWindows(1440).recalibrationWindows());
+    assertEquals("recalibrationWindows must be >= 0, was -1", assertThrows(IllegalArgumentException.class,
+        () -> PoolSchedulerConfig.defaults().withRecalibrationWindows(-1)).getMessage());
   }
 
   @Test

@@ -24,6 +24,17 @@ class QuantilePolicyTest extends PrewarmPolicyContract {
   }
 
   @Test
+  void target_countDistribution_isTheExactDiscreteQuantile() {
+    // one container 95% of the time: the discrete 0.9-quantile is 1, while the normal
+    // approximation (mean 1.05, std 0.218) would round 1.33 up to 2
+    CountDistribution d = CountDistribution.of(0, 0.95, 0.05);
+    assertEquals(OptionalInt.of(1), new QuantilePolicy(0.9).target(d));
+    assertEquals(OptionalInt.of(2), new QuantilePolicy(0.96).target(d));
+    assertEquals(OptionalInt.of(2), new MeanPlusZStdPolicy(1.5).target(d), "other policies use mean and std");
+    assertEquals(OptionalInt.empty(), PrewarmPolicy.NULL.target(d));
+  }
+
+  @Test
   void constructor_badQ_isRejectedNamingIt() {
     assertEquals("q must be in (0, 1), was 1.0",
         assertThrows(IllegalArgumentException.class, () -> new QuantilePolicy(1.0)).getMessage());

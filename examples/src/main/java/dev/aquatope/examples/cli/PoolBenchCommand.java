@@ -3,6 +3,7 @@ package dev.aquatope.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aquatope.core.model.InvocationSeries;
+import dev.aquatope.core.pool.PoolSizing;
 import dev.aquatope.examples.e2e.ForecasterCache;
 import dev.aquatope.examples.e2e.PoolExperiment;
 import dev.aquatope.examples.e2e.PoolPolicy;
@@ -45,6 +46,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "pool-bench", mixinStandardHelpOptions = true,
     description = "Compare container-pool policies by replaying a trace on the simulator.")
 public final class PoolBenchCommand implements Callable<Integer> {
+  /**
+   * The default quantile of the aquatope policy, chosen on validation inside the training week
+   * (train days 1-4 and replay day 5; train days 1-6 and replay day 7; see the examples README).
+   */
+  static final String AQUATOPE_QUANTILE = "0.75";
+
   @Mixin
   CommonOptions common;
 
@@ -79,6 +86,11 @@ public final class PoolBenchCommand implements Callable<Integer> {
       description = "Quantile of the uncertainty-aware policies (default: ${DEFAULT-VALUE}).")
   double quantile;
 
+  @Option(names = "--aquatope-quantile", defaultValue = AQUATOPE_QUANTILE,
+      description = "Quantile of the aquatope policy (default: ${DEFAULT-VALUE}, chosen on a validation period "
+          + "inside the training week, see the README; --quantile keeps applying to histogram and fft-q).")
+  double aquatopeQuantile;
+
   @Option(names = "--rate-scale", defaultValue = "1.0",
       description = "Multiply every minute's count by this factor (default: ${DEFAULT-VALUE}).")
   double rateScale;
@@ -101,17 +113,26 @@ public final class PoolBenchCommand implements Callable<Integer> {
           + "upstream stages (one model to train instead of one per stage).")
   boolean entryOnly;
 
+  @Option(names = "--sizing", defaultValue = "WORKFLOW_CONCURRENCY",
+      description = "How the aqualite and aquatope policies size the workflow's stages: WORKFLOW_CONCURRENCY "
+          + "(forecast the entry stage's invocations, size every stage from the learned concurrency model) or "
+          + "PER_FUNCTION (forecast containers, downstream stages from fan-out ratios); the baselines always use "
+          + "PER_FUNCTION (default: ${DEFAULT-VALUE}).")
+  PoolSizing sizing;
+
   /** The JSON document of {@code --json}. */
   record Report(String workflow, String traceFunction, int trainDays, int replayDays, double quantile,
-      double rateScale, long seed, boolean entryOnly, List<Map<String, Object>> policies, List<String> skipped, List<String> targets,
-      boolean targetsMet) {}
+      double aquatopeQuantile, double rateScale, long seed, boolean entryOnly, PoolSizing sizing,
+      List<Map<String, Object>> policies, List<String> skipped, List<String> targets, boolean targetsMet) {}
 
   @Override
   public Integer call() throws Exception {
     List<String> names = policies == null || policies.isEmpty() ? PoolPolicy.DEFAULTS : policies;
     List<PoolPolicy> all = new ArrayList<>();
     for (String n : names) {
-      all.add(PoolPolicy.named(n.trim(), quantile));
+      String label = n.trim();
+      PoolPolicy p = PoolPolicy.named(label, label.equals("aquatope") ? aquatopeQuantile : quantile);
+      all.add(p.forecaster().filter("hybrid-bnn"::equals).isPresent() ? p.withSizing(sizing) : p);
     }
     if (historyWindows < 1) {
       throw new IllegalArgumentException("--history-windows must be >= 1, was " + historyWindows);
@@ -159,13 +180,14 @@ public final class PoolBenchCommand implements Callable<Integer> {
         row.put("schedulerWallSeconds", r.forecastWallSeconds());
         rows.add(row);
       }
-      Report rep = new Report(bw.name(), series.function().value(), trainDays, replayDays, quantile, rateScale,
-          common.seed, entryOnly, rows, skipped, targets, met);
+      Report rep = new Report(bw.name(), series.function().value(), trainDays, replayDays, quantile, aquatopeQuantile,
+          rateScale, common.seed, entryOnly, sizing, rows, skipped, targets, met);
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rep));
     } else {
       out.printf(Locale.ROOT, "Pool policies on %s... through %s: train %d days, replay %d days, quantile %.2f, seed %d%s%n",
           series.function().value().substring(0, Math.min(8, series.function().value().length())), bw.name(),
           trainDays, replayDays, quantile, common.seed, entryOnly ? ", forecaster on the entry stage only" : "");
+      out.printf(Locale.ROOT, "aqualite/aquatope sizing: %s; aquatope quantile %.2f%n", sizing, aquatopeQuantile);
       out.print(table(results).render());
       for (String t : targets) {
         out.println(t);

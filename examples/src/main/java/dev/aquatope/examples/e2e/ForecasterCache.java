@@ -3,6 +3,7 @@ package dev.aquatope.examples.e2e;
 import dev.aquatope.core.model.Forecast;
 import dev.aquatope.core.model.FunctionId;
 import dev.aquatope.core.model.InvocationSeries;
+import dev.aquatope.core.pool.TargetMeasure;
 import dev.aquatope.core.spi.InvocationForecaster;
 import dev.aquatope.core.spi.Providers;
 import dev.aquatope.core.util.Checks;
@@ -51,7 +52,8 @@ public final class ForecasterCache {
   }
 
   /**
-   * The forecaster of a function, created on first use, fitted at most once.
+   * The forecaster of a function trained on the containers needed, created on first use, fitted
+   * at most once.
    *
    * @param name the provider name, e.g. {@code "hybrid-bnn"}
    * @param function the function
@@ -59,9 +61,24 @@ public final class ForecasterCache {
    * @throws IllegalArgumentException if no such provider is on the class path
    */
   public InvocationForecaster get(String name, FunctionId function) {
+    return get(name, function, TargetMeasure.CONTAINERS_NEEDED);
+  }
+
+  /**
+   * The forecaster of a function trained on one measure, created on first use, fitted at most
+   * once (policies that forecast different measures get different models).
+   *
+   * @param name the provider name, e.g. {@code "hybrid-bnn"}
+   * @param function the function
+   * @param measure what the forecaster is trained on
+   * @return a forecaster whose {@code fit} is a no-op after the shared model was fitted
+   * @throws IllegalArgumentException if no such provider is on the class path
+   */
+  public InvocationForecaster get(String name, FunctionId function, TargetMeasure measure) {
     Checks.nonBlank("name", name);
     Checks.notNull("function", function);
-    InvocationForecaster shared = models.computeIfAbsent(name + "\u0000" + function.value(),
+    Checks.notNull("measure", measure);
+    InvocationForecaster shared = models.computeIfAbsent(name + "\u0000" + function.value() + "\u0000" + measure,
         k -> factories.containsKey(name) ? factories.get(name).apply(seed) : Providers.forecaster(name, seed));
     return new FitOnce(shared);
   }

@@ -5,6 +5,7 @@ import dev.aquatope.core.model.InvocationSeries;
 import dev.aquatope.core.pool.ContainerPoolScheduler;
 import dev.aquatope.core.pool.PoolDecision;
 import dev.aquatope.core.pool.PoolSchedulerConfig;
+import dev.aquatope.core.pool.PoolSizing;
 import dev.aquatope.core.spi.FunctionHistory;
 import dev.aquatope.core.spi.Providers;
 import dev.aquatope.core.spi.WindowStats;
@@ -54,6 +55,13 @@ import java.util.function.IntConsumer;
 public record PoolExperiment(BenchmarkWorkflow workflow, InvocationSeries trace, int trainDays, int replayDays,
     double rateScale, Duration baselineKeepAlive, Duration policyKeepAlive, int historyWindows, NoiseModel noise,
     long seed, boolean entryOnly) {
+
+  /**
+   * Windows over which policies with {@link PoolSizing#WORKFLOW_CONCURRENCY} sizing recalibrate the
+   * quantile levels of their entry forecasts ({@link PoolSchedulerConfig#recalibrationWindows()}):
+   * one day of the replay (the first hour uses the forecasts' own levels).
+   */
+  public static final int RECALIBRATION_WINDOWS = 1440;
 
   /** Windows read per tick by default: one day plus 50 minutes. */
   public static final int DEFAULT_HISTORY_WINDOWS = 1440 + 50;
@@ -216,11 +224,14 @@ public record PoolExperiment(BenchmarkWorkflow workflow, InvocationSeries trace,
               + " is not on the class path; available: " + Providers.forecasterNames());
         }
         PoolSchedulerConfig config = PoolSchedulerConfig.defaults().withPolicy(policy.prewarm())
+            .withMeasure(policy.measure()).withSizing(policy.sizing())
+            .withRecalibrationWindows(policy.sizing() == PoolSizing.WORKFLOW_CONCURRENCY ? RECALIBRATION_WINDOWS : 0)
             .withInputSteps(Math.min(historyWindows, trainMinutes)).withTrainingWindows(trainMinutes)
             .withRetrainPeriod(Duration.ofDays(trainDays + replayDays + 1L));
         try (ContainerPoolScheduler pool = ContainerPoolScheduler.newBuilder().platform(sim).config(config)
             .trainingExecutor(Runnable::run).seed(seed)
-            .forecasters(f -> entryOnly && !f.equals(entry) ? new UpstreamOnlyForecaster() : cache.get(name, f))
+            .forecasters(f -> entryOnly && !f.equals(entry) ? new UpstreamOnlyForecaster()
+                : cache.get(name, f, policy.measure()))
             .workflow(workflow.workflow()).build()) {
           for (int m = 0; m < replayMinutes; m++) {
             Instant now = replayStart.plus(Duration.ofMinutes(m));

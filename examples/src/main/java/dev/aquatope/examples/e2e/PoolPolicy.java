@@ -1,8 +1,10 @@
 package dev.aquatope.examples.e2e;
 
 import dev.aquatope.core.pool.MeanPlusZStdPolicy;
+import dev.aquatope.core.pool.PoolSizing;
 import dev.aquatope.core.pool.PrewarmPolicy;
 import dev.aquatope.core.pool.QuantilePolicy;
+import dev.aquatope.core.pool.TargetMeasure;
 import dev.aquatope.core.util.Checks;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +19,12 @@ import java.util.Optional;
  *     prewarming, the platform's keep-alive alone decides)
  * @param prewarm how a forecast becomes a target ({@link PrewarmPolicy#NULL} for keep-alive)
  * @param description one line on what the policy is
+ * @param sizing how the scheduler sizes the workflow's stages ({@link PoolSizing#PER_FUNCTION} for
+ *     the baselines; the hybrid Bayesian network policies forecast the entry stage's invocations
+ *     and size every stage through the learned concurrency model)
  */
-public record PoolPolicy(String label, Optional<String> forecaster, PrewarmPolicy prewarm, String description) {
+public record PoolPolicy(String label, Optional<String> forecaster, PrewarmPolicy prewarm, String description,
+    PoolSizing sizing) {
   /** The labels {@link #named} knows, in report order. */
   public static final List<String> NAMES = List.of("keep-alive", "histogram", "fft", "fft-q", "aqualite", "aquatope");
 
@@ -31,9 +37,43 @@ public record PoolPolicy(String label, Optional<String> forecaster, PrewarmPolic
     Checks.notNull("forecaster", forecaster);
     Checks.notNull("prewarm", prewarm);
     Checks.notNull("description", description);
+    Checks.notNull("sizing", sizing);
     if (forecaster.isEmpty() != (prewarm == PrewarmPolicy.NULL)) {
       throw new IllegalArgumentException("a policy has a forecaster exactly when it prewarms; label " + label);
     }
+  }
+
+  /**
+   * A policy with {@link PoolSizing#PER_FUNCTION} sizing.
+   *
+   * @param label see the record
+   * @param forecaster see the record
+   * @param prewarm see the record
+   * @param description see the record
+   */
+  public PoolPolicy(String label, Optional<String> forecaster, PrewarmPolicy prewarm, String description) {
+    this(label, forecaster, prewarm, description, PoolSizing.PER_FUNCTION);
+  }
+
+  /**
+   * What the policy's forecaster forecasts: invocations under
+   * {@link PoolSizing#WORKFLOW_CONCURRENCY}, else the containers needed.
+   *
+   * @return the measure
+   */
+  public TargetMeasure measure() {
+    return sizing == PoolSizing.WORKFLOW_CONCURRENCY ? TargetMeasure.INVOCATIONS : TargetMeasure.CONTAINERS_NEEDED;
+  }
+
+  /**
+   * A copy with another sizing (the keep-alive baseline, which has no scheduler, is returned as is).
+   *
+   * @param newSizing the sizing
+   * @return the copy
+   */
+  public PoolPolicy withSizing(PoolSizing newSizing) {
+    Checks.notNull("newSizing", newSizing);
+    return isKeepAlive() ? this : new PoolPolicy(label, forecaster, prewarm, description, newSizing);
   }
 
   /** Whether this is the fixed keep-alive baseline (no scheduler at all). */
@@ -52,6 +92,9 @@ public record PoolPolicy(String label, Optional<String> forecaster, PrewarmPolic
    *   <li>{@code aqualite}: the hybrid Bayesian network ("hybrid-bnn") without uncertainty: mean;
    *   <li>{@code aquatope}: the hybrid Bayesian network with uncertainty: {@code q}-quantile.
    * </ul>
+   * The two hybrid Bayesian network policies use {@link PoolSizing#WORKFLOW_CONCURRENCY} (they
+   * forecast the workflow's invocations; the policy applies to each stage's distribution of
+   * containers), the baselines {@link PoolSizing#PER_FUNCTION} (as they were published).
    *
    * @param label one of {@link #NAMES}
    * @param q the quantile of the uncertainty-aware policies, in (0, 1)
@@ -70,9 +113,9 @@ public record PoolPolicy(String label, Optional<String> forecaster, PrewarmPolic
       case "fft" -> new PoolPolicy(label, Optional.of("fft"), mean, "IceBreaker-style FFT, point forecast");
       case "fft-q" -> new PoolPolicy(label, Optional.of("fft"), quantile, "FFT with its error band, quantile " + q);
       case "aqualite" -> new PoolPolicy(label, Optional.of("hybrid-bnn"), mean,
-          "hybrid Bayesian network, mean only (no uncertainty)");
+          "hybrid Bayesian network, mean only (no uncertainty)", PoolSizing.WORKFLOW_CONCURRENCY);
       case "aquatope" -> new PoolPolicy(label, Optional.of("hybrid-bnn"), quantile,
-          "hybrid Bayesian network with uncertainty, quantile " + q);
+          "hybrid Bayesian network with uncertainty, quantile " + q, PoolSizing.WORKFLOW_CONCURRENCY);
       default -> throw new IllegalArgumentException("unknown pool policy '" + label + "'; known: " + NAMES);
     };
   }

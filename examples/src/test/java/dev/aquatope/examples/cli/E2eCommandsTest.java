@@ -45,6 +45,14 @@ class E2eCommandsTest {
     assertTrue(keep.get("coldStarts").asLong() > 0);
     assertEquals("targets not checked: they need both the aquatope and the fft policy",
         j.get("targets").get(0).asText());
+    assertEquals("WORKFLOW_CONCURRENCY", j.get("sizing").asText());
+    assertEquals(0.75, j.get("aquatopeQuantile").asDouble(), 0.0);
+    assertEquals(0.9, j.get("quantile").asDouble(), 0.0);
+  }
+
+  @Test
+  void poolBench_badSizing_isUsageError() {
+    run(AquatopeCli.EXIT_USAGE, "pool-bench", "--sizing", "per-stage", "--no-progress");
   }
 
   @Test

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aquatope.core.model.FunctionId;
 import dev.aquatope.core.model.InvocationSeries;
 import dev.aquatope.core.model.TriggerType;
+import dev.aquatope.core.pool.PoolSizing;
+import dev.aquatope.core.pool.TargetMeasure;
 import dev.aquatope.fixtures.sim.NoiseModel;
 import dev.aquatope.fixtures.workflows.BenchmarkWorkflow;
 import dev.aquatope.fixtures.workflows.BenchmarkWorkflows;
@@ -59,6 +61,40 @@ class PoolExperimentTest {
     }
     assertTrue(firingTargets >= 90, "firing minutes with a target: " + firingTargets);
     assertTrue(firingMean > 2 * idleMean, "mean forecast at firings " + firingMean + ", between " + idleMean);
+  }
+
+  @Test
+  void run_periodicTraceWorkflowConcurrency_schedulerColdStartsBelowKeepAlive() {
+    PoolExperiment exp = experiment(7);
+    ForecasterCache cache = new ForecasterCache(7);
+    PoolRunResult keep = exp.run(PoolPolicy.named("keep-alive", 0.9), cache, false, null);
+    PoolPolicy sized = PoolPolicy.named("fft-q", 0.9).withSizing(PoolSizing.WORKFLOW_CONCURRENCY);
+    PoolRunResult fft = exp.run(sized, cache, true, null);
+    assertEquals(keep.invocations(), fft.invocations());
+    assertTrue(keep.coldStarts() >= 96 * 2, "keep-alive cold starts " + keep.coldStarts());
+    assertTrue(fft.coldStarts() * 4 < keep.coldStarts(),
+        "fft sized from the entry's invocations " + fft.coldStarts() + " vs keep-alive " + keep.coldStarts());
+    // the entry stage's targets are containers (at most one per invocation), not the 6 invocations
+    int[] target = fft.timeline().orElseThrow().target();
+    int firingTargets = 0;
+    for (int m = 0; m < target.length; m += 15) {
+      firingTargets += target[m] > 0 && target[m] <= 6 ? 1 : 0;
+    }
+    assertTrue(firingTargets >= 90, "firing minutes with a target of 1..6 containers: " + firingTargets);
+  }
+
+  @Test
+  void named_hybridPolicies_forecastInvocationsAndSizeFromTheWorkflow() {
+    PoolPolicy aquatope = PoolPolicy.named("aquatope", 0.9);
+    assertEquals(PoolSizing.WORKFLOW_CONCURRENCY, aquatope.sizing());
+    assertEquals(TargetMeasure.INVOCATIONS, aquatope.measure());
+    assertEquals(PoolSizing.WORKFLOW_CONCURRENCY, PoolPolicy.named("aqualite", 0.9).sizing());
+    PoolPolicy fft = PoolPolicy.named("fft", 0.9);
+    assertEquals(PoolSizing.PER_FUNCTION, fft.sizing());
+    assertEquals(TargetMeasure.CONTAINERS_NEEDED, fft.measure());
+    assertEquals(PoolSizing.PER_FUNCTION, aquatope.withSizing(PoolSizing.PER_FUNCTION).sizing());
+    PoolPolicy keep = PoolPolicy.named("keep-alive", 0.9);
+    assertEquals(keep, keep.withSizing(PoolSizing.WORKFLOW_CONCURRENCY), "the baseline has no scheduler to size");
   }
 
   @Test
