@@ -931,14 +931,14 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     private double maxOutlierFraction = AnomalyOptions.defaults().maxFraction();
     private boolean familyWise = AnomalyOptions.defaults().familyWise();
     private DriftOptions drift = DriftOptions.defaults();
-    private GpOptions gp = GpOptions.defaults().withRestarts(2);
+    private GpOptions gp = GpOptions.defaults();
     private boolean logTransform = true;
     private boolean useReportedVariance = false;
     private double eta = 1e-3;
     private boolean logAcquisition = true;
     private boolean pruneBaseline = true;
     private boolean anchorFastest = true;
-    private KernelLayout kernelLayout = KernelLayout.STAGE_ADDITIVE_GLOBAL;
+    private KernelLayout kernelLayout = KernelLayout.AUTO;
 
     private Builder(OptimizationProblem problem) {
       this.problem = problem;
@@ -1144,11 +1144,9 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     }
 
     /**
-     * Sets the Gaussian-process settings (default {@link GpOptions#defaults()} with 2 MAP starts
-     * instead of 3: with the per-stage additive kernel every start reached the same optimum on the
-     * benchmark workflows, and the fit is half of a suggest's time); their seed is ignored, each
-     * fit derives its own from the optimizer's seed, and their structure is replaced by the
-     * {@link #kernelLayout kernel layout}'s.
+     * Sets the Gaussian-process settings (default {@link GpOptions#defaults()}); their seed is
+     * ignored, each fit derives its own from the optimizer's seed, and their structure is replaced
+     * by the {@link #kernelLayout kernel layout}'s.
      *
      * @param gp the settings
      * @return this builder (for chaining)
@@ -1245,9 +1243,9 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     }
 
     /**
-     * Sets the covariance structure of both models (default
-     * {@link KernelLayout#STAGE_ADDITIVE_GLOBAL}: one component per stage plus a global one when the
-     * workflow has more than one stage; see the README's optimizer benchmark).
+     * Sets the covariance structure of both models (default {@link KernelLayout#AUTO}: one
+     * component per stage plus a global one when the space has more than 12 dimensions, else one
+     * ARD kernel; see the README's optimizer benchmark).
      *
      * @param layout the layout
      * @return this builder (for chaining)

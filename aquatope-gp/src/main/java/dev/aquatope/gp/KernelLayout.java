@@ -21,12 +21,25 @@ public enum KernelLayout {
   /** One component per stage, over that stage's knobs. */
   STAGE_ADDITIVE,
   /** One component per stage plus a global component over every knob (shared lengthscales). */
-  STAGE_ADDITIVE_GLOBAL;
+  STAGE_ADDITIVE_GLOBAL,
+  /**
+   * {@link #STAGE_ADDITIVE_GLOBAL} when the space has more than {@link #AUTO_ADDITIVE_ABOVE}
+   * dimensions, else {@link #FULL_ARD}: with the benchmark's 70 observations one ARD kernel
+   * learns up to 12 dimensions well and captures the interactions between stages (on ml-pipeline,
+   * 12 dimensions, it ended 3.3% above the oracle against 6.7% for the additive kernels), while
+   * with 15-21 dimensions only the additive structure makes the models useful.
+   */
+  AUTO;
+
+  /** {@link #AUTO} uses the additive kernel above this many dimensions. */
+  public static final int AUTO_ADDITIVE_ABOVE = 12;
 
   /**
-   * The GP options for a space: {@code gp} itself for {@link #FULL_ARD} or a single-stage space,
-   * else {@code gp} with the per-stage {@link KernelStructure} (stages numbered in the order their
-   * first knob appears in the space).
+   * The GP options for a space: {@code gp} without a structure for {@link #FULL_ARD}, a
+   * single-stage space, or {@link #AUTO} on at most {@link #AUTO_ADDITIVE_ABOVE} dimensions; else
+   * {@code gp} with the per-stage {@link KernelStructure} (stages numbered in the order their
+   * first knob appears in the space; global component for {@link #STAGE_ADDITIVE_GLOBAL} and
+   * {@link #AUTO}).
    *
    * @param gp the base options
    * @param space the configuration space (its dimensions in order)
@@ -36,7 +49,7 @@ public enum KernelLayout {
   public GpOptions apply(GpOptions gp, ConfigSpace space) {
     Checks.notNull("gp", gp);
     Checks.notNull("space", space);
-    if (this == FULL_ARD) {
+    if (this == FULL_ARD || (this == AUTO && space.dimension() <= AUTO_ADDITIVE_ABOVE)) {
       return gp.withStructure(null);
     }
     List<Parameter> params = space.parameters();
@@ -48,6 +61,6 @@ public enum KernelLayout {
     if (stageIndex.size() < 2) {
       return gp.withStructure(null);
     }
-    return gp.withStructure(new KernelStructure(groups, this == STAGE_ADDITIVE_GLOBAL));
+    return gp.withStructure(new KernelStructure(groups, this != STAGE_ADDITIVE));
   }
 }
