@@ -100,6 +100,8 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
   private final long seed;
   private final Grid grid;
   private final SequentialGreedyBatch selector;
+  /** The GP options with the kernel structure of {@link GpBatchOptimizerOptions#kernelLayout()}. */
+  private final GpOptions modelGp;
   private final List<Observation> observations = new ArrayList<>();
   private final LinkedHashSet<GridPoint> pending = new LinkedHashSet<>();
   private final DriftDetector driftDetector;
@@ -121,6 +123,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     this.seed = seed;
     this.grid = new Grid(problem.space());
     this.selector = new SequentialGreedyBatch(grid, options.search());
+    this.modelGp = options.kernelLayout().apply(options.gp(), problem.space());
     this.design = new SobolEngine(grid.dimension(), true, Seeds.derive(seed, STREAM_DESIGN, 0));
     this.driftDetector = new DriftDetector(options.drift());
   }
@@ -488,9 +491,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
   }
 
   private GpOptions gpOptions(int stream, long call, int fit) {
-    GpOptions g = options.gp();
-    return new GpOptions(g.kernel(), g.priors(), g.standardize(), g.minNoise(), g.restarts(),
-        Seeds.derive(seed, stream, call * FITS_PER_SUGGEST + fit));
+    return modelGp.withSeed(Seeds.derive(seed, stream, call * FITS_PER_SUGGEST + fit));
   }
 
   /** A model re-fitted by the outlier filter on each round. */
@@ -792,7 +793,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     }
     try {
       return GaussianProcess.withHyperparameters(d.x(), d.y(), d.yVar(), models.latency.hyperparameters(),
-          options.gp()).posteriorMean(x);
+          modelGp).posteriorMean(x);
     } catch (IllegalArgumentException | IllegalStateException e) {
       LOG.warn("could not smooth latencies for the recommendation: {}", e.toString());
       return null;
@@ -957,8 +958,8 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
   private Models rebuildModels(int[] costIdx, GpHyperparameters ch, int[] latIdx, GpHyperparameters lh) {
     Dataset c = datasetOf(true, costIdx);
     Dataset l = datasetOf(false, latIdx);
-    GaussianProcess cost = GaussianProcess.withHyperparameters(c.x(), c.y(), c.yVar(), ch, options.gp());
-    GaussianProcess lat = GaussianProcess.withHyperparameters(l.x(), l.y(), l.yVar(), lh, options.gp());
+    GaussianProcess cost = GaussianProcess.withHyperparameters(c.x(), c.y(), c.yVar(), ch, modelGp);
+    GaussianProcess lat = GaussianProcess.withHyperparameters(l.x(), l.y(), l.yVar(), lh, modelGp);
     return new Models(cost, costIdx, c.x(), noiseInOriginalUnits(cost, c), calibrationScale(cost, c.y()), lat, latIdx,
         noiseInOriginalUnits(lat, l), calibrationScale(lat, l.y()));
   }
@@ -1020,6 +1021,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     private boolean logAcquisition = true;
     private boolean pruneBaseline = true;
     private boolean anchorFastest = true;
+    private KernelLayout kernelLayout = KernelLayout.AUTO;
 
     private Builder(OptimizationProblem problem) {
       this.problem = problem;
@@ -1226,7 +1228,8 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
 
     /**
      * Sets the Gaussian-process settings (default {@link GpOptions#defaults()}); their seed is
-     * ignored, each fit derives its own from the optimizer's seed.
+     * ignored, each fit derives its own from the optimizer's seed, and their structure is replaced
+     * by the {@link #kernelLayout kernel layout}'s.
      *
      * @param gp the settings
      * @return this builder (for chaining)
@@ -1323,6 +1326,23 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     }
 
     /**
+     * Sets the covariance structure of both models (default {@link KernelLayout#AUTO}: one
+     * component per stage plus a global one when the space has more than 12 dimensions, else one
+     * ARD kernel; see the README's optimizer benchmark).
+     *
+     * @param layout the layout
+     * @return this builder (for chaining)
+     * @throws IllegalArgumentException if null
+     * @throws IllegalStateException if already set
+     */
+    public Builder kernelLayout(KernelLayout layout) {
+      Checks.notNull("layout", layout);
+      once("kernelLayout");
+      this.kernelLayout = layout;
+      return this;
+    }
+
+    /**
      * Builds the optimizer; the builder is not modified.
      *
      * @return the optimizer
@@ -1335,7 +1355,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
           familyWise, AnomalyOptions.defaults().upperTailOnly());
       return new GpBatchOptimizer(problem, new GpBatchOptimizerOptions(nInit, batchSize, mcSamples, search,
           anomalyDetection, anomaly, drift, gp, logTransform, useReportedVariance, eta, logAcquisition,
-          pruneBaseline, anchorFastest), seed);
+          pruneBaseline, anchorFastest, kernelLayout), seed);
     }
   }
 }

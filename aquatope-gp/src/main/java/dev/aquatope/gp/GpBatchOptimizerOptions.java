@@ -30,11 +30,13 @@ import dev.aquatope.gp.optim.GridSearchOptions;
  *     and memory at their maximum, concurrency at its minimum, other knobs in the middle): it
  *     meets any achievable latency target, so constrained qNEI has a feasible incumbent from the
  *     first batch instead of searching blindly for a small feasible region
+ * @param kernelLayout the covariance structure of both models (per-stage additive or one ARD
+ *     kernel; see {@link KernelLayout})
  */
 public record GpBatchOptimizerOptions(int nInit, int batchSize, int mcSamples, GridSearchOptions search,
     boolean anomalyDetection, AnomalyOptions anomaly, DriftOptions drift, GpOptions gp, boolean logTransform,
     boolean useReportedVariance, double eta, boolean logAcquisition, boolean pruneBaseline,
-    boolean anchorFastest) {
+    boolean anchorFastest, KernelLayout kernelLayout) {
 
   /** Validates every field. */
   public GpBatchOptimizerOptions {
@@ -46,5 +48,6 @@ public record GpBatchOptimizerOptions(int nInit, int batchSize, int mcSamples, G
     Checks.notNull("drift", drift);
     Checks.notNull("gp", gp);
     Checks.positive("eta", eta);
+    Checks.notNull("kernelLayout", kernelLayout);
   }
 }

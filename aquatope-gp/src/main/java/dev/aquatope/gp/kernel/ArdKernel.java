@@ -10,7 +10,7 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Matches GPyTorch's {@code ScaleKernel(MaternKernel(nu=2.5))} and {@code RBFKernel}. Instances
  * are immutable; all matrix outputs go to caller-provided matrices.
  */
-public final class ArdKernel {
+public final class ArdKernel implements Kernel {
   private static final double SQRT5 = Math.sqrt(5.0);
 
   private final KernelType type;
@@ -55,6 +55,7 @@ public final class ArdKernel {
    *
    * @return the number of lengthscales
    */
+  @Override
   public int dimension() {
     return lengthscales.length;
   }
@@ -65,6 +66,16 @@ public final class ArdKernel {
    * @return the outputscale
    */
   public double outputscale() {
+    return outputscale;
+  }
+
+  /**
+   * The prior variance, which is the outputscale.
+   *
+   * @return the outputscale
+   */
+  @Override
+  public double priorVariance() {
     return outputscale;
   }
 
@@ -135,6 +146,7 @@ public final class ArdKernel {
    * @param b second point. Not modified.
    * @return k(a, b)
    */
+  @Override
   public double value(double[] a, double[] b) {
     return valueFromSquaredDistance(scaledSquaredDistance(a, b));
   }
@@ -163,6 +175,7 @@ public final class ArdKernel {
    * @param x the points (rows). Not modified.
    * @param out output, reshaped to n x n. Modified.
    */
+  @Override
   public void symmetricMatrix(double[][] x, DMatrixRMaj out) {
     int n = x.length;
     out.reshape(n, n);

@@ -1,6 +1,6 @@
 package dev.aquatope.gp.model;
 
-import dev.aquatope.gp.kernel.ArdKernel;
+import dev.aquatope.gp.kernel.Kernel;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 
@@ -48,7 +48,7 @@ public final class BaselinePosterior {
       }
     }
     DMatrixRMaj l = gp.choleskyFactor();
-    ArdKernel kernel = gp.kernel();
+    Kernel kernel = gp.kernel();
     vb = new double[nb * n];
     mean = new double[nb];
     double[] row = new double[n];
@@ -109,13 +109,13 @@ public final class BaselinePosterior {
   }
 
   /**
-   * Prior variance of the latent function in original units ({@code outputscale * std^2}), a
+   * Prior variance of the latent function in original units ({@code k(x, x) * std^2}), a
    * reference scale for jitter.
    *
    * @return the prior variance
    */
   public double priorVariance() {
-    return gp.hyperparameters().outputscale() * std * std;
+    return gp.kernel().priorVariance() * std * std;
   }
 
   /**
@@ -155,13 +155,13 @@ public final class BaselinePosterior {
    */
   public double pointRow(double[] x, double[] vOut, int vOff, double[] crossOut, int crossOff,
       double[] kScratch, int kOff) {
-    ArdKernel kernel = gp.kernel();
+    Kernel kernel = gp.kernel();
     double[][] xTrain = gp.inputs();
     double[] alpha = gp.alphaVector();
     double m = gp.hyperparameters().meanConstant();
+    kernel.row(x, xTrain, kScratch, kOff);
     for (int t = 0; t < n; t++) {
-      double k = kernel.value(x, xTrain[t]);
-      kScratch[kOff + t] = k;
+      double k = kScratch[kOff + t];
       vOut[vOff + t] = k;
       m += k * alpha[t];
     }

@@ -1,7 +1,7 @@
 package dev.aquatope.gp.model;
 
 import dev.aquatope.core.util.Checks;
-import dev.aquatope.gp.kernel.ArdKernel;
+import dev.aquatope.gp.kernel.Kernel;
 import dev.aquatope.gp.numerics.BoundedLbfgs;
 import dev.aquatope.gp.numerics.PsdCholesky;
 import org.apache.commons.math3.random.MersenneTwister;
@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Exact GP regression with a constant mean, an ARD kernel and standardized outputs: BoTorch's
- * {@code SingleTaskGP} with {@code Standardize}, in double precision.
+ * {@code SingleTaskGP} with {@code Standardize}, in double precision. With
+ * {@link GpOptions#structure()} the kernel is instead additive over groups of dimensions
+ * ({@link dev.aquatope.gp.kernel.AdditiveKernel}), fitted the same way.
  *
  * <p>Inputs are assumed to lie in the unit cube (they are used as given, like a
  * {@code Normalize} transform with bounds [0, 1]). Outputs are standardized with the mean and the
@@ -38,7 +40,7 @@ public final class GaussianProcess {
   private final double yStd;
   private final double[] yStandardized;
   private final double[] noiseDiagonal;
-  private final ArdKernel kernel;
+  private final Kernel kernel;
   private final DMatrixRMaj chol;
   private final double[] alpha;
   private final int n;
@@ -69,7 +71,7 @@ public final class GaussianProcess {
       yStandardized[i] = (y[i] - yMean) / yStd;
       noiseDiagonal[i] = yVar == null ? h.noise() : yVar[i] / (yStd * yStd);
     }
-    this.kernel = new ArdKernel(options.kernel(), h.lengthscales(), h.outputscale());
+    this.kernel = ModelKernels.of(options, h);
     DMatrixRMaj k = new DMatrixRMaj(n, n);
     kernel.symmetricMatrix(this.x, k);
     for (int i = 0; i < n; i++) {
@@ -317,7 +319,7 @@ public final class GaussianProcess {
     for (int j = 0; j < xs.length; j++) {
       crossCovariance(xs[j], kv);
       TriangularSolver_DDRM.solveL(chol.data, kv, n);
-      double v = hyper.outputscale();
+      double v = kernel.priorVariance();
       for (int i = 0; i < n; i++) {
         v -= kv[i] * kv[i];
       }
@@ -415,7 +417,7 @@ public final class GaussianProcess {
 
   // ---- package-private accessors for BaselinePosterior ----
 
-  ArdKernel kernel() {
+  Kernel kernel() {
     return kernel;
   }
 
@@ -433,9 +435,7 @@ public final class GaussianProcess {
 
   /** k(x*, X) into out (length n), standardized units. */
   void crossCovariance(double[] xs, double[] out) {
-    for (int i = 0; i < n; i++) {
-      out[i] = kernel.value(xs, x[i]);
-    }
+    kernel.row(xs, x, out, 0);
   }
 
   /** m + k . alpha, standardized units. */

@@ -1,6 +1,7 @@
 package dev.aquatope.gp.model;
 
 import dev.aquatope.core.util.Checks;
+import dev.aquatope.gp.kernel.KernelStructure;
 import dev.aquatope.gp.kernel.KernelType;
 
 /**
@@ -14,9 +15,13 @@ import dev.aquatope.gp.kernel.KernelType;
  * @param restarts number of MAP starts, {@code >= 1}: the first from the prior set's initial
  *     values, the others from seeded prior draws; the best optimum wins
  * @param seed seed of the restart draws
+ * @param structure null for one ARD kernel over all dimensions (BoTorch's model), else the
+ *     grouping of an {@link dev.aquatope.gp.kernel.AdditiveKernel} whose components all use
+ *     {@code kernel}; each component gets its own outputscale (with the Gamma(2, 0.15 C) prior
+ *     for C components, under either prior set)
  */
 public record GpOptions(KernelType kernel, PriorSet priors, boolean standardize, double minNoise,
-    int restarts, long seed) {
+    int restarts, long seed, KernelStructure structure) {
 
   private static final GpOptions DEFAULTS =
       new GpOptions(KernelType.MATERN52, PriorSet.GAMMA_LEGACY, true, 1e-4, 3, 0L);
@@ -27,6 +32,30 @@ public record GpOptions(KernelType kernel, PriorSet priors, boolean standardize,
     Checks.notNull("priors", priors);
     Checks.positive("minNoise", minNoise);
     Checks.positive("restarts", restarts);
+  }
+
+  /**
+   * Options of a single ARD kernel ({@code structure} null).
+   *
+   * @param kernel covariance family
+   * @param priors hyperparameter prior set
+   * @param standardize whether outputs are standardized
+   * @param minNoise lower bound of a learned noise variance
+   * @param restarts number of MAP starts
+   * @param seed seed of the restart draws
+   */
+  public GpOptions(KernelType kernel, PriorSet priors, boolean standardize, double minNoise, int restarts,
+      long seed) {
+    this(kernel, priors, standardize, minNoise, restarts, seed, null);
+  }
+
+  /**
+   * Whether the kernel is additive over groups of dimensions.
+   *
+   * @return true when {@link #structure()} is set
+   */
+  public boolean additive() {
+    return structure != null;
   }
 
   /**
@@ -46,7 +75,7 @@ public record GpOptions(KernelType kernel, PriorSet priors, boolean standardize,
    * @return the new options
    */
   public GpOptions withKernel(KernelType newKernel) {
-    return new GpOptions(newKernel, priors, standardize, minNoise, restarts, seed);
+    return new GpOptions(newKernel, priors, standardize, minNoise, restarts, seed, structure);
   }
 
   /**
@@ -56,7 +85,7 @@ public record GpOptions(KernelType kernel, PriorSet priors, boolean standardize,
    * @return the new options
    */
   public GpOptions withPriors(PriorSet newPriors) {
-    return new GpOptions(kernel, newPriors, standardize, minNoise, restarts, seed);
+    return new GpOptions(kernel, newPriors, standardize, minNoise, restarts, seed, structure);
   }
 
   /**
@@ -66,7 +95,7 @@ public record GpOptions(KernelType kernel, PriorSet priors, boolean standardize,
    * @return the new options
    */
   public GpOptions withRestarts(int newRestarts) {
-    return new GpOptions(kernel, priors, standardize, minNoise, newRestarts, seed);
+    return new GpOptions(kernel, priors, standardize, minNoise, newRestarts, seed, structure);
   }
 
   /**
@@ -76,6 +105,16 @@ public record GpOptions(KernelType kernel, PriorSet priors, boolean standardize,
    * @return the new options
    */
   public GpOptions withSeed(long newSeed) {
-    return new GpOptions(kernel, priors, standardize, minNoise, restarts, newSeed);
+    return new GpOptions(kernel, priors, standardize, minNoise, restarts, newSeed, structure);
+  }
+
+  /**
+   * A copy with another kernel structure.
+   *
+   * @param newStructure the grouping of an additive kernel, or null for one ARD kernel
+   * @return the new options
+   */
+  public GpOptions withStructure(KernelStructure newStructure) {
+    return new GpOptions(kernel, priors, standardize, minNoise, restarts, seed, newStructure);
   }
 }

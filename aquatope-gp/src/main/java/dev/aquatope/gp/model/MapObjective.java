@@ -1,6 +1,8 @@
 package dev.aquatope.gp.model;
 
+import dev.aquatope.gp.kernel.AdditiveKernel;
 import dev.aquatope.gp.kernel.ArdKernel;
+import dev.aquatope.gp.kernel.KernelStructure;
 import dev.aquatope.gp.numerics.BoundedLbfgs;
 import dev.aquatope.gp.numerics.PsdCholesky;
 import dev.aquatope.gp.numerics.SafeMath;
@@ -17,6 +19,12 @@ import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
  * noise (learned noise only)]}. GAMMA_LEGACY lengthscales and outputscale are softplus-transformed
  * raw values (unbounded); LOGNORMAL lengthscales are the values themselves, bounded below by 0.025;
  * a learned noise is its own value, bounded below by {@code minNoise} (BoTorch's parametrization).
+ *
+ * <p>With an additive kernel ({@link GpOptions#structure()}), the single outputscale parameter is
+ * replaced by one softplus-raw outputscale per component (under either prior set), each with the
+ * prior Gamma(2, 0.15 C) for C components (so that their sum has the single kernel's prior mean),
+ * starting at 1 / C; the LogNormal lengthscale prior is scaled with the largest group's dimension
+ * instead of d when there is no global component.
  */
 final class MapObjective implements BoundedLbfgs.Objective {
   static final double LOGNORMAL_LENGTHSCALE_LOWER = 0.025;
@@ -29,6 +37,10 @@ final class MapObjective implements BoundedLbfgs.Objective {
   private final int n;
   private final int d;
   private final boolean legacy;
+  private final KernelStructure structure;
+  /** Number of outputscale parameters: the components, else 1 (GAMMA_LEGACY) or 0. */
+  private final int osCount;
+  private final double[] osGrad;
   private final ScalarPrior lengthscalePrior;
   private final ScalarPrior outputscalePrior;
   private final ScalarPrior noisePrior;
@@ -48,13 +60,22 @@ final class MapObjective implements BoundedLbfgs.Objective {
     this.n = x.length;
     this.d = x[0].length;
     this.legacy = options.priors() == PriorSet.GAMMA_LEGACY;
+    this.structure = options.structure();
+    if (structure != null && structure.dimension() != d) {
+      throw new IllegalArgumentException("the kernel structure has " + structure.dimension()
+          + " dimensions but x has " + d + " columns");
+    }
+    int comps = structure == null ? 0 : structure.componentCount();
+    this.osCount = structure != null ? comps : (legacy ? 1 : 0);
+    this.osGrad = new double[Math.max(osCount, 1)];
     if (legacy) {
       lengthscalePrior = ScalarPrior.gamma(3.0, 6.0);
-      outputscalePrior = ScalarPrior.gamma(2.0, 0.15);
+      outputscalePrior = ScalarPrior.gamma(2.0, 0.15 * Math.max(comps, 1));
       noisePrior = ScalarPrior.gamma(1.1, 0.05);
     } else {
-      lengthscalePrior = ScalarPrior.logNormal(Math.sqrt(2) + 0.5 * Math.log(d), Math.sqrt(3));
-      outputscalePrior = null;
+      lengthscalePrior = ScalarPrior.logNormal(Math.sqrt(2) + 0.5 * Math.log(lengthscaleDimension(structure, d)),
+          Math.sqrt(3));
+      outputscalePrior = structure == null ? null : ScalarPrior.gamma(2.0, 0.15 * comps);
       noisePrior = ScalarPrior.logNormal(-4.0, 1.0);
     }
     k = new DMatrixRMaj(n, n);
@@ -65,12 +86,24 @@ final class MapObjective implements BoundedLbfgs.Objective {
     lsGrad = new double[d];
   }
 
+  /** The dimension the LogNormal lengthscale prior is scaled with. */
+  private static int lengthscaleDimension(KernelStructure structure, int d) {
+    if (structure == null || structure.global()) {
+      return d;
+    }
+    int largest = 0;
+    for (int[] dims : structure.dimensionsByGroup()) {
+      largest = Math.max(largest, dims.length);
+    }
+    return largest;
+  }
+
   boolean learnsNoise() {
     return fixedNoise == null;
   }
 
   int parameterCount() {
-    return 1 + d + (legacy ? 1 : 0) + (learnsNoise() ? 1 : 0);
+    return 1 + d + osCount + (learnsNoise() ? 1 : 0);
   }
 
   double[] lowerBounds() {
@@ -102,7 +135,21 @@ final class MapObjective implements BoundedLbfgs.Objective {
       Arrays.fill(ls, lengthscalePrior.mode());
     }
     double noise = learnsNoise() ? Math.max(noisePrior.mode(), options.minNoise()) : 0.0;
+    if (structure != null) {
+      double[] comps = new double[osCount];
+      Arrays.fill(comps, 1.0 / osCount);
+      return hyperparameters(ls, comps, noise, 0.0);
+    }
     return new GpHyperparameters(ls, os, noise, 0.0);
+  }
+
+  /** Additive-kernel hyperparameters: the outputscale is the sum of the components'. */
+  private static GpHyperparameters hyperparameters(double[] ls, double[] comps, double noise, double mean) {
+    double sum = 0;
+    for (double c : comps) {
+      sum += c;
+    }
+    return new GpHyperparameters(ls, sum, noise, mean, comps);
   }
 
   /** Draws every prior-equipped hyperparameter from its prior (BoTorch's sample_all_priors). */
@@ -113,6 +160,13 @@ final class MapObjective implements BoundedLbfgs.Objective {
     }
     double os = legacy ? Math.max(outputscalePrior.sample(rng), 1e-6) : 1.0;
     double noise = learnsNoise() ? Math.max(noisePrior.sample(rng), options.minNoise()) : 0.0;
+    if (structure != null) {
+      double[] comps = new double[osCount];
+      for (int c = 0; c < osCount; c++) {
+        comps[c] = Math.max(outputscalePrior.sample(rng), 1e-6);
+      }
+      return hyperparameters(ls, comps, noise, 0.0);
+    }
     return new GpHyperparameters(ls, os, noise, 0.0);
   }
 
@@ -123,7 +177,16 @@ final class MapObjective implements BoundedLbfgs.Objective {
     for (int i = 0; i < d; i++) {
       p[1 + i] = legacy ? inverseSoftplus(ls[i]) : ls[i];
     }
-    if (legacy) {
+    if (structure != null) {
+      double[] comps = h.componentOutputscales();
+      if (comps.length != osCount) {
+        throw new IllegalArgumentException("hyperparameters have " + comps.length
+            + " component outputscales, the kernel has " + osCount + " components");
+      }
+      for (int c = 0; c < osCount; c++) {
+        p[1 + d + c] = inverseSoftplus(comps[c]);
+      }
+    } else if (legacy) {
       p[1 + d] = inverseSoftplus(h.outputscale());
     }
     if (learnsNoise()) {
@@ -137,8 +200,15 @@ final class MapObjective implements BoundedLbfgs.Objective {
     for (int i = 0; i < d; i++) {
       ls[i] = legacy ? SafeMath.softplus(p[1 + i]) : p[1 + i];
     }
-    double os = legacy ? SafeMath.softplus(p[1 + d]) : 1.0;
     double noise = learnsNoise() ? p[p.length - 1] : 0.0;
+    if (structure != null) {
+      double[] comps = new double[osCount];
+      for (int c = 0; c < osCount; c++) {
+        comps[c] = SafeMath.softplus(p[1 + d + c]);
+      }
+      return hyperparameters(ls, comps, noise, p[0]);
+    }
+    double os = legacy ? SafeMath.softplus(p[1 + d]) : 1.0;
     return new GpHyperparameters(ls, os, noise, p[0]);
   }
 
@@ -153,7 +223,11 @@ final class MapObjective implements BoundedLbfgs.Objective {
     for (double ls : h.lengthscales()) {
       lp += lengthscalePrior.logProb(ls);
     }
-    if (legacy) {
+    if (structure != null) {
+      for (double c : h.componentOutputscales()) {
+        lp += outputscalePrior.logProb(c);
+      }
+    } else if (legacy) {
       lp += outputscalePrior.logProb(h.outputscale());
     }
     if (learnsNoise()) {
@@ -164,8 +238,7 @@ final class MapObjective implements BoundedLbfgs.Objective {
 
   /** Fills k, l, alpha for h; returns the Gaussian log density. */
   private double factor(GpHyperparameters h) {
-    ArdKernel kernel = new ArdKernel(options.kernel(), h.lengthscales(), h.outputscale());
-    kernel.symmetricMatrix(x, k);
+    ModelKernels.of(options, h).symmetricMatrix(x, k);
     for (int i = 0; i < n; i++) {
       k.data[i * n + i] += fixedNoise == null ? h.noise() : fixedNoise[i];
     }
@@ -205,8 +278,15 @@ final class MapObjective implements BoundedLbfgs.Objective {
         w.data[i * n + j] = alpha[i] * alpha[j] - w.data[i * n + j];
       }
     }
-    ArdKernel kernel = new ArdKernel(options.kernel(), h.lengthscales(), h.outputscale());
-    double osContraction = kernel.contractGradient(x, w, lsGrad);
+    double osContraction;
+    if (structure != null) {
+      new AdditiveKernel(options.kernel(), structure, h.lengthscales(), h.componentOutputscales())
+          .contractGradient(x, w, lsGrad, osGrad);
+      osContraction = Double.NaN;
+    } else {
+      osContraction = new ArdKernel(options.kernel(), h.lengthscales(), h.outputscale())
+          .contractGradient(x, w, lsGrad);
+    }
     double[] ls = h.lengthscales();
     double meanGrad = 0;
     for (int i = 0; i < n; i++) {
@@ -217,7 +297,13 @@ final class MapObjective implements BoundedLbfgs.Objective {
       double g = 0.5 * lsGrad[i] + lengthscalePrior.dLogProb(ls[i]);
       gradient[1 + i] = legacy ? g * sigmoid(p[1 + i]) : g;
     }
-    if (legacy) {
+    if (structure != null) {
+      double[] comps = h.componentOutputscales();
+      for (int c = 0; c < osCount; c++) {
+        double g = 0.5 * osGrad[c] + outputscalePrior.dLogProb(comps[c]);
+        gradient[1 + d + c] = g * sigmoid(p[1 + d + c]);
+      }
+    } else if (legacy) {
       double g = 0.5 * osContraction + outputscalePrior.dLogProb(h.outputscale());
       gradient[1 + d] = g * sigmoid(p[1 + d]);
     }

@@ -9,6 +9,7 @@ import dev.aquatope.core.spi.ConstrainedBatchOptimizer;
 import dev.aquatope.core.spi.ProfileRequest;
 import dev.aquatope.core.spi.ProfileResult;
 import dev.aquatope.core.spi.Providers;
+import dev.aquatope.examples.e2e.GpQneiOptions;
 import dev.aquatope.fixtures.problems.ExhaustiveOracle;
 import dev.aquatope.fixtures.problems.OracleResult;
 import dev.aquatope.fixtures.sim.NoiseFreeModel;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
  * <pre>{@code
  * java -jar examples/target/aquatope.jar optimize-bench --seeds 5
  * java -jar examples/target/aquatope.jar optimize-bench --workflows 'chain(3)' --outliers 0.1 --json
+ * java -jar examples/target/aquatope.jar optimize-bench --outliers 0.1 --no-anomaly-detection
  * }</pre>
  *
  * <p>Per workflow and optimizer it reports: the noise-free cost of the best feasible
@@ -96,6 +98,10 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
       description = "Latency multiplier of a gross outlier (default: ${DEFAULT-VALUE}).")
   double outlierFactor;
 
+  @Option(names = "--no-anomaly-detection",
+      description = "gp-qnei: switch the leave-one-out anomaly filter off (to show what it prevents).")
+  boolean noAnomalyDetection;
+
   /** One optimizer run. */
   record Run(String workflow, String optimizer, long seed, boolean foundFeasible, double gap, double cost,
       double latency, boolean violatesQos, double simulatedLatency, boolean violatesQosSimulated,
@@ -114,7 +120,8 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
 
   /** The settings of a run. */
   record Settings(long seed, int seeds, int nInit, int nBatch, int batchSize, double noiseCv, double interference,
-      double outliers, double outlierFactor, List<String> workflows, List<String> optimizers) {}
+      double outliers, double outlierFactor, boolean anomalyDetection, List<String> workflows,
+      List<String> optimizers) {}
 
   @Override
   public Integer call() throws Exception {
@@ -160,9 +167,12 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (common.json) {
       Report report = new Report(summaries, missed, new Settings(common.seed, seeds, nInit, nBatch, batchSize,
-          noiseCv, interference, outliers, outlierFactor, workflows, opts));
+          noiseCv, interference, outliers, outlierFactor, !noAnomalyDetection, workflows, opts));
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
     } else {
+      if (noAnomalyDetection) {
+        out.println("gp-qnei runs with its anomaly filter off (--no-anomaly-detection)");
+      }
       printTable(out, summaries, missed);
     }
     out.flush();
@@ -190,7 +200,9 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
   private Run runOnce(BenchmarkWorkflow bw, OracleResult oracle, NoiseFreeModel model, String optimizer, long seed,
       NoiseModel noise) {
     OptimizationProblem problem = bw.problem();
-    ConstrainedBatchOptimizer opt = Providers.optimizer(optimizer, problem, seed);
+    ConstrainedBatchOptimizer opt = optimizer.equals(CHECKED) && noAnomalyDetection
+        ? withoutAnomalyDetection().create(problem, seed)
+        : Providers.optimizer(optimizer, problem, seed);
     List<Double> suggestSeconds = new ArrayList<>();
     List<Double> suggestCpuSeconds = new ArrayList<>();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -223,6 +235,13 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
     double simulated = cleanSimulatedLatency(bw, best.get().configuration(), seed);
     return new Run(bw.name(), optimizer, seed, true, e.cost() / oracle.cost() - 1, e.cost(), e.latency(), violates,
         simulated, !problem.qos().isMet(simulated), violationFraction, medianSuggest, medianSuggestCpu, obs.size(), "");
+  }
+
+  /** gp-qnei with its default settings except the anomaly filter, which is off. */
+  private static ConstrainedBatchOptimizer.Provider withoutAnomalyDetection() {
+    GpQneiOptions d = GpQneiOptions.defaults();
+    return new GpQneiOptions(d.nInit(), d.batchSize(), d.mcSamples(), d.numRestarts(), d.rawSamples(), d.confidence(),
+        false).provider();
   }
 
   /**

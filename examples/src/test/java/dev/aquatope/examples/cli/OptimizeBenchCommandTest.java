@@ -45,6 +45,21 @@ class OptimizeBenchCommandTest {
   }
 
   @Test
+  void call_noAnomalyDetection_runsGpQneiWithoutTheFilterAndSaysSo() throws Exception {
+    String[] r = run("optimize-bench", "--workflows", "chain(1)", "--optimizers", "gp-qnei", "--n-init", "4",
+        "--n-batch", "1", "--batch-size", "2", "--seeds", "1", "--outliers", "0.5", "--no-anomaly-detection", "--json",
+        "--no-progress");
+    JsonNode root = new ObjectMapper().readTree(r[1]);
+    assertEquals(false, root.get("settings").get("anomalyDetection").asBoolean(true), r[1] + r[2]);
+    JsonNode run = root.get("summaries").get(0).get("runs").get(0);
+    assertEquals(6, run.get("evaluations").asInt());
+    assertEquals("", run.get("error").asText());
+    String[] table = run("optimize-bench", "--workflows", "chain(1)", "--optimizers", "gp-qnei", "--n-init", "4",
+        "--n-batch", "0", "--seeds", "1", "--no-anomaly-detection", "--no-progress");
+    assertTrue(table[1].startsWith("gp-qnei runs with its anomaly filter off"), table[1]);
+  }
+
+  @Test
   void call_badBatchSize_exitsWithUsageError() {
     String[] r = run("optimize-bench", "--batch-size", "0", "--no-progress");
     assertEquals(AquatopeCli.EXIT_USAGE, Integer.parseInt(r[0]));
