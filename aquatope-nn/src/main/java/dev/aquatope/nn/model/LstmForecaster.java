@@ -33,7 +33,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link Forecast#std()} is the constant RMSE of its predictions on the validation split, in
  * counts, so that quantile-based pool sizes can still be computed from it.
  *
- * <p>Thread-safety and determinism as in {@link HybridBayesianForecaster}.
+ * <p>Thread-safety, determinism and native memory (each {@code fit} leaks inside ND4J's LSTM
+ * backward pass) as in {@link HybridBayesianForecaster}.
  */
 public final class LstmForecaster implements InvocationForecaster {
   /** The ServiceLoader name. */

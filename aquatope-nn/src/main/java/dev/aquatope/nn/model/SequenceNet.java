@@ -29,6 +29,11 @@ import org.nd4j.linalg.learning.config.Adam;
  * small ops per time step (about 24 ms for one 48-step sequence here); the graph uses ND4J's fused
  * native {@code lstmLayer} op instead (about 2.4 ms).
  *
+ * <p><b>Native memory.</b> ND4J 1.0.0-M2.1's backward pass of {@code lstmLayer}
+ * ({@code lstmLayerTimeLoopBp}) never frees its work arrays (about 31 MB per {@link #fitBatch} with
+ * the default sizes, 2.5 GB per default training); neither closing arrays nor GC can reach them.
+ * See "Native memory" in the module README and {@code NativeMemoryProbe} in the test sources.
+ *
  * <p>Not thread-safe: callers serialize access.
  */
 final class SequenceNet {
