@@ -198,7 +198,7 @@ public final class ForecastBenchCommand implements Callable<Integer> {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("-X") || arg.startsWith("-D")) {
+      if ((arg.startsWith("-X") && !arg.startsWith("-Xrun")) || arg.startsWith("-D")) { // not a debugger agent
         cmd.add(arg);
       }
     }
