@@ -1,5 +1,6 @@
 package dev.aquatope.examples.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,6 +16,8 @@ import dev.aquatope.fixtures.traces.BundledTraces;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -44,6 +48,17 @@ import picocli.CommandLine.Option;
  * canonical two-week benchmark); shorter series train on all days but the last and test on the
  * last. The default trace is the bundled Azure Functions 2019 extract (6 functions, from
  * {@link BundledTraces#azure2019()}).
+ *
+ * <p>Child JVMs ({@code --fork}): libnd4j 1.0.0-M2.1 leaks native memory in the backward pass of
+ * its fused {@code lstmLayer} op (about 2.5 GB per default {@code hybrid-bnn} or {@code lstm}
+ * training, never returned; see the aquatope-nn README, "Native memory"), so one JVM training a
+ * DL4J forecaster on several functions runs out of native memory. By default ({@code
+ * --fork=auto}), when a selected forecaster is provided by {@code dev.aquatope.nn} and more than one
+ * function is selected, each function is evaluated by {@code forecast-bench --json} in a child JVM
+ * started with the same java executable, class path, JVM options ({@code -Xmx}, {@code -D}, ...)
+ * and option values; the parent parses the children's JSON and prints the same table or JSON as an
+ * in-process run. {@code --fork=always} forks for any forecaster, {@code --fork=never} (or {@code
+ * --no-fork}) evaluates everything in this JVM.
  *
  * <pre>{@code
  * java -jar examples/target/aquatope.jar forecast-bench --forecasters keep-alive,histogram,fft,arima
@@ -90,18 +105,43 @@ public final class ForecastBenchCommand implements Callable<Integer> {
       description = "Single forecast calls timed per function and forecaster (default: ${DEFAULT-VALUE}).")
   int latencySamples;
 
+  @Option(names = "--fork", defaultValue = "auto", paramLabel = "auto|always|never",
+      description = "Evaluate each function in a child JVM (same java, class path, -Xmx/-D options and "
+          + "option values): 'auto' (default) does so when a DL4J forecaster (hybrid-bnn, lstm) runs on more "
+          + "than one function, because libnd4j 1.0.0-M2.1 leaks native memory in every LSTM training "
+          + "(~2.5 GB each) and one JVM runs out after a few; 'always' forks for any forecaster; 'never' "
+          + "evaluates in this JVM.")
+  String fork;
+
+  @Option(names = "--no-fork", negatable = false,
+      description = "Evaluate every function in this JVM (same as --fork=never; DL4J forecasters leak native "
+          + "memory, so this may run out of it on several functions).")
+  boolean noFork;
+
   @Override
   public Integer call() throws IOException {
     if (latencySamples < 0) {
       throw new IllegalArgumentException("--latency-samples must be >= 0, was " + latencySamples);
     }
+    if (!List.of("auto", "always", "never").contains(fork)) {
+      throw new IllegalArgumentException("--fork must be auto, always or never, was '" + fork + "'");
+    }
     Map<FunctionId, InvocationSeries> all = readTrace();
     List<InvocationSeries> selected = selectFunctions(all);
     List<String> names = selectForecasters();
+    List<Split> splits = selected.stream().map(this::splitOf).toList();
+    boolean forked = forks(selected.size(), names);
     List<Row> rows = new ArrayList<>();
     try (Progress progress = Progress.start(!common.noProgress, "forecast-bench", (long) selected.size() * names.size())) {
-      for (InvocationSeries s : selected) {
-        Split split = splitOf(s);
+      for (int i = 0; i < selected.size(); i++) {
+        InvocationSeries s = selected.get(i);
+        Split split = splits.get(i);
+        if (forked) {
+          progress.message(shortId(s.function()) + " (child JVM)");
+          rows.addAll(evaluateInChild(s.function(), names));
+          progress.stepBy(names.size());
+          continue;
+        }
         InvocationSeries used = s.slice(0, (split.trainDays + split.testDays) * DAY);
         for (String name : names) {
           progress.message(shortId(s.function()) + " " + name);
@@ -136,6 +176,78 @@ public final class ForecastBenchCommand implements Callable<Integer> {
       forecaster = Providers.forecaster(name, common.seed);
     }
     return b.build().evaluate(forecaster, series);
+  }
+
+  /** Whether to evaluate each function in a child JVM (see the class Javadoc). */
+  private boolean forks(int functionCount, List<String> names) {
+    if (noFork || fork.equals("never")) {
+      return false;
+    }
+    if (fork.equals("always")) {
+      return true;
+    }
+    return functionCount > 1 && names.stream().anyMatch(
+        n -> Providers.forecasterProvider(n).getClass().getPackageName().startsWith("dev.aquatope.nn"));
+  }
+
+  /**
+   * Runs {@code forecast-bench --json} on one function in a child JVM with this run's option values,
+   * and parses its results.
+   */
+  private List<Row> evaluateInChild(FunctionId function, List<String> names) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if ((arg.startsWith("-X") && !arg.startsWith("-Xrun")) || arg.startsWith("-D")) { // not a debugger agent
+        cmd.add(arg);
+      }
+    }
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), AquatopeCli.class.getName(), "forecast-bench",
+        "--functions", function.value(), "--forecasters", String.join(",", names), "--fork=never", "--json",
+        "--no-progress", "--seed", Long.toString(common.seed), "--latency-samples", Integer.toString(latencySamples)));
+    if (trace != null) {
+      cmd.addAll(List.of("--trace", trace.toAbsolutePath().toString()));
+    }
+    if (trainDays != null) {
+      cmd.addAll(List.of("--train-days", trainDays.toString()));
+    }
+    if (testDays != null) {
+      cmd.addAll(List.of("--test-days", testDays.toString()));
+    }
+    models.forEach((n, p) -> cmd.addAll(List.of("--model", n + "=" + p.toAbsolutePath())));
+    Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String json;
+    int exit;
+    try {
+      child.getOutputStream().close();
+      json = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      exit = child.waitFor();
+    } catch (InterruptedException e) {
+      child.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while evaluating function " + function + " in a child JVM", e);
+    }
+    if (exit != 0) {
+      throw new IOException("the child JVM evaluating function " + function + " failed with exit code " + exit);
+    }
+    // native libraries may print to stdout before the JSON: it starts at the first line that is "{"
+    int start = json.startsWith("{") ? 0 : json.indexOf("\n{") + 1;
+    JsonNode results = json.startsWith("{", start) ? new ObjectMapper().readTree(json.substring(start)).get("results") : null;
+    if (results == null) {
+      throw new IOException("the child JVM evaluating function " + function + " printed no JSON results: " + json);
+    }
+    List<Row> out = new ArrayList<>();
+    for (JsonNode r : results) {
+      Split split = new Split(r.get("trainDays").asInt(), r.get("testDays").asInt());
+      JsonNode cov = r.get("coverage90");
+      out.add(new Row(split, new EvaluationResult(r.get("forecaster").asText(), new FunctionId(r.get("function").asText()),
+          r.get("trainedHere").asBoolean() ? split.trainDays * DAY : 0, split.testDays * DAY,
+          r.get("smape").doubleValue(), r.get("smapeRounded").doubleValue(), r.get("mae").doubleValue(),
+          cov.isNull() ? OptionalDouble.empty() : OptionalDouble.of(cov.doubleValue()),
+          r.get("trainMillis").doubleValue(), r.get("rollingMillisPerForecast").doubleValue(),
+          r.get("medianLatencyMillis").doubleValue(), r.get("p99LatencyMillis").doubleValue())));
+    }
+    return out;
   }
 
   private Map<FunctionId, InvocationSeries> readTrace() throws IOException {

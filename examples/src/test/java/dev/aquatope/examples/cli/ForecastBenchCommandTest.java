@@ -171,6 +171,67 @@ class ForecastBenchCommandTest {
     assertTrue(missing.err.contains("missing.csv"), missing.err);
   }
 
+  @Test
+  void call_forkAlways_rowsEqualInProcessRun() {
+    String[] args = {"forecast-bench", "--forecasters", "keep-alive,fft", "--functions", "1ad3a333,94a32ea3",
+        "--no-progress", "--latency-samples", "0"};
+    Run inProcess = run(concat(args, "--no-fork"));
+    Run forked = run(concat(args, "--fork=always"));
+    assertEquals(AquatopeCli.EXIT_OK, inProcess.exit, inProcess.err);
+    assertEquals(AquatopeCli.EXIT_OK, forked.exit, forked.err);
+    List<String> expected = scoreColumns(inProcess.out);
+    assertEquals(4, expected.size(), inProcess.out);
+    assertEquals(expected, scoreColumns(forked.out));
+    // the mean SMAPE and best-forecaster lines are the same too
+    assertEquals(inProcess.out.substring(inProcess.out.indexOf("mean SMAPE")),
+        forked.out.substring(forked.out.indexOf("mean SMAPE")));
+  }
+
+  @Test
+  void call_forkedChildFails_errorNamesFunctionAndExitCode() throws IOException {
+    Path garbage = Files.writeString(dir.resolve("garbage.json"), "not a model");
+    Run r = run("forecast-bench", "--trace", trace.toString(), "--forecasters", "keep-alive", "--model",
+        "keep-alive=" + garbage, "--fork=always", "--no-progress", "--latency-samples", "0");
+    assertEquals(AquatopeCli.EXIT_INPUT, r.exit, r.err);
+    assertTrue(r.err.contains("function steady000001 failed with exit code " + AquatopeCli.EXIT_INPUT), r.err);
+  }
+
+  @Test
+  void call_forkAutoWithoutDl4jForecaster_evaluatesInProcess() throws IOException {
+    // the same failing model in-process: the load error itself, not a child JVM's exit code
+    Path garbage = Files.writeString(dir.resolve("garbage.json"), "not a model");
+    Run r = run("forecast-bench", "--trace", trace.toString(), "--forecasters", "keep-alive", "--model",
+        "keep-alive=" + garbage, "--no-progress", "--latency-samples", "0");
+    assertEquals(AquatopeCli.EXIT_INPUT, r.exit, r.err);
+    assertTrue(r.err.contains("error:") && !r.err.contains("child JVM"), r.err);
+  }
+
+  @Test
+  void call_badForkMode_exitsWithUsage() {
+    Run r = run("forecast-bench", "--trace", trace.toString(), "--forecasters", "keep-alive", "--fork=sometimes",
+        "--no-progress");
+    assertEquals(AquatopeCli.EXIT_USAGE, r.exit);
+    assertTrue(r.err.contains("--fork must be auto, always or never, was 'sometimes'"), r.err);
+  }
+
+  private static String[] concat(String[] args, String extra) {
+    String[] out = java.util.Arrays.copyOf(args, args.length + 1);
+    out[args.length] = extra;
+    return out;
+  }
+
+  /** The function, forecaster, split, SMAPE, rSMAPE, MAE and cov90 columns of each table row. */
+  private static List<String> scoreColumns(String table) {
+    List<String> out = new ArrayList<>();
+    for (String line : table.split("\n")) {
+      String[] cols = line.trim().split("\\s+");
+      if (cols.length == 11 && (cols[1].equals("keep-alive") || cols[1].equals("fft"))) {
+        out.add(String.join(" ", java.util.Arrays.copyOf(cols, 8)));
+      }
+    }
+    return out;
+  }
+
   private static String find(String[] lines, String prefix) {
     for (String l : lines) {
       if (l.startsWith(prefix)) {
