@@ -44,4 +44,18 @@ public enum Split {
       case TEST -> n;
     };
   }
+
+  /**
+   * Fewest windows a series needs so that one sample (an input window followed by its target
+   * horizon) fits both in the validation split and in the training split.
+   *
+   * @param inputSteps windows of a sample's input
+   * @param outputSteps windows of a sample's target horizon
+   * @return the minimum series length
+   */
+  public static int minSeriesWindows(int inputSteps, int outputSteps) {
+    int val = (int) Math.ceil((outputSteps + 1) / (VALIDATION_END_FRACTION - TRAIN_FRACTION)) + 1;
+    int train = (int) Math.ceil((inputSteps + outputSteps + 1) / TRAIN_FRACTION) + 1;
+    return Math.max(val, train);
+  }
 }

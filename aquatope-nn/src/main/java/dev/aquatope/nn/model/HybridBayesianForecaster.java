@@ -130,9 +130,7 @@ public final class HybridBayesianForecaster implements InvocationForecaster {
    * @return the minimum series length for {@link #fit}
    */
   public int minFitWindows() {
-    int val = (int) Math.ceil((config.outputSteps() + 1) / (Split.VALIDATION_END_FRACTION - Split.TRAIN_FRACTION)) + 1;
-    int train = (int) Math.ceil((config.inputSteps() + config.outputSteps() + 1) / Split.TRAIN_FRACTION) + 1;
-    return Math.max(val, train);
+    return Split.minSeriesWindows(config.inputSteps(), config.outputSteps());
   }
 
   @Override

@@ -77,9 +77,7 @@ public final class LstmForecaster implements InvocationForecaster {
 
   /** Fewest windows each training series needs. */
   public int minFitWindows() {
-    int val = (int) Math.ceil(2 / (Split.VALIDATION_END_FRACTION - Split.TRAIN_FRACTION)) + 1;
-    int train = (int) Math.ceil((config.inputSteps() + 2) / Split.TRAIN_FRACTION) + 1;
-    return Math.max(val, train);
+    return Split.minSeriesWindows(config.inputSteps(), 1); // one-step-ahead target
   }
 
   @Override

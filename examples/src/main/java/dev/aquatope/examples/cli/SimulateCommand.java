@@ -2,15 +2,13 @@ package dev.aquatope.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.aquatope.core.model.FunctionId;
 import dev.aquatope.core.model.InvocationSeries;
 import dev.aquatope.core.model.Stage;
-import dev.aquatope.core.trace.CompactTraceReader;
+import dev.aquatope.examples.e2e.TraceSource;
 import dev.aquatope.fixtures.sim.NoiseModel;
 import dev.aquatope.fixtures.sim.SimulatedFaasPlatform;
 import dev.aquatope.fixtures.sim.stats.FunctionSummary;
 import dev.aquatope.fixtures.sim.stats.WorkflowSummary;
-import dev.aquatope.fixtures.traces.BundledTraces;
 import dev.aquatope.fixtures.workflows.BenchmarkWorkflow;
 import dev.aquatope.fixtures.workflows.BenchmarkWorkflows;
 import java.io.IOException;
@@ -132,7 +130,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     BenchmarkWorkflow bw = BenchmarkWorkflows.byName(workflow);
     Duration keep = parseDuration(keepAlive);
-    InvocationSeries series = loadSeries();
+    InvocationSeries series = TraceSource.load(trace, function);
     if (days != null) {
       int minutes = Math.min(series.size(), days * 1440);
       series = series.slice(0, minutes);
@@ -163,18 +161,6 @@ public final class SimulateCommand implements Callable<Integer> {
     sim.close();
     print(bw, series, sim, wall, cpu, keep);
     return AquatopeCli.EXIT_OK;
-  }
-
-  private InvocationSeries loadSeries() throws IOException {
-    FunctionId f = function == null ? BundledTraces.WEEKLY_FUNCTION : FunctionId.of(function);
-    Map<FunctionId, InvocationSeries> all = trace == null ? BundledTraces.azure2019()
-        : CompactTraceReader.read(trace, id -> id.equals(f));
-    InvocationSeries s = all.get(f);
-    if (s == null) {
-      throw new IllegalArgumentException("function " + f + " is not in " + (trace == null ? "the bundled trace" : trace)
-          + (trace == null ? "; it has " + all.keySet() : ""));
-    }
-    return s;
   }
 
   private void print(BenchmarkWorkflow bw, InvocationSeries series, SimulatedFaasPlatform sim, double wall, double cpu,
