@@ -401,8 +401,8 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
   // ---------------------------------------------------------------------------------- models
 
   /** The two fitted models and the observations they were fitted on. */
-  private record Models(GaussianProcess cost, int[] costIndices, double[][] costX, double costNoise, double costScale,
-      GaussianProcess latency, int[] latencyIndices, double latencyNoise, double latencyScale) {}
+  private record Models(GaussianProcess cost, int[] costIndices, double[][] costX, double costScale,
+      GaussianProcess latency, int[] latencyIndices, double latencyScale) {}
 
   /**
    * How overconfident a model is: the robust spread of its standardized leave-one-out residuals
@@ -587,8 +587,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
       return null;
     }
     return new Models(cost.lastModel, cost.lastData.indices(), cost.lastData.x(),
-        noiseInOriginalUnits(cost.lastModel, cost.lastData), calibrationScale(cost.lastModel, cost.lastData.y()),
-        latency.lastModel, latency.lastData.indices(), noiseInOriginalUnits(latency.lastModel, latency.lastData),
+        calibrationScale(cost.lastModel, cost.lastData.y()), latency.lastModel, latency.lastData.indices(),
         calibrationScale(latency.lastModel, latency.lastData.y()));
   }
 
@@ -960,8 +959,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     Dataset l = datasetOf(false, latIdx);
     GaussianProcess cost = GaussianProcess.withHyperparameters(c.x(), c.y(), c.yVar(), ch, modelGp);
     GaussianProcess lat = GaussianProcess.withHyperparameters(l.x(), l.y(), l.yVar(), lh, modelGp);
-    return new Models(cost, costIdx, c.x(), noiseInOriginalUnits(cost, c), calibrationScale(cost, c.y()), lat, latIdx,
-        noiseInOriginalUnits(lat, l), calibrationScale(lat, l.y()));
+    return new Models(cost, costIdx, c.x(), calibrationScale(cost, c.y()), lat, latIdx, calibrationScale(lat, l.y()));
   }
 
   /** The dataset of exactly the given observations (as fitted at the time). */
