@@ -6,6 +6,7 @@ import dev.aquatope.core.model.InvocationSeries;
 import dev.aquatope.core.model.Stage;
 import dev.aquatope.core.model.TriggerType;
 import dev.aquatope.core.model.Workflow;
+import dev.aquatope.core.spi.CascadePrewarming;
 import dev.aquatope.core.spi.FaasPlatform;
 import dev.aquatope.core.spi.FunctionHistory;
 import dev.aquatope.core.spi.InvocationForecaster;
@@ -67,6 +68,15 @@ import org.slf4j.LoggerFactory;
  * containers} given that forecast, from the workflow's learned {@link ConcurrencyModel}. A burst
  * at the entry raises the entry's forecast and so every stage's target in the same interval.
  *
+ * <p>With {@link PoolSchedulerConfig#cascade() cascade prewarming} on and a platform that
+ * implements {@link CascadePrewarming}, each workflow's stages that a container started when
+ * their upstream stage is invoked can reach in time ({@link CascadePlanner}) are prewarmed just
+ * in time by the platform instead: the scheduler installs the rules (at the first tick, then
+ * every {@link PoolSchedulerConfig#retrainPeriod()}, and at every tick until every stage could be
+ * decided) and gives those stages' functions a minute target of 0 (any minimum still applies).
+ * The plan goes to the log (info) and to {@link PoolListener#onCascadePlan}. On other platforms
+ * the option does nothing.
+ *
  * <p>Training never blocks a tick: every {@link PoolSchedulerConfig#retrainPeriod()} (and on
  * demand with {@link #retrain}/{@link #retrainAll}) the scheduler submits a task to the training
  * {@link Executor} that reads {@code trainingWindows} windows and fits the forecaster (which swaps
@@ -112,6 +122,7 @@ public final class ContainerPoolScheduler implements AutoCloseable {
   private final ConcurrentMap<String, WorkflowState> workflows = new ConcurrentSkipListMap<>();
   private final ConcurrentMap<FunctionId, Integer> minimums = new ConcurrentHashMap<>();
   private volatile Instant lastTick;
+  private volatile boolean cascadeUnsupportedLogged;
 
   private ContainerPoolScheduler(Builder b) {
     this.platform = b.platform;
@@ -298,10 +309,23 @@ public final class ContainerPoolScheduler implements AutoCloseable {
       }
     }
     Map<FunctionId, Own> sized = new HashMap<>();
+    Map<FunctionId, String> cascaded = new TreeMap<>();
+    Set<FunctionId> notCascaded = new HashSet<>();
     for (WorkflowState ws : workflows.values()) {
       maybeLearn(ws, now);
       if (policy == PrewarmPolicy.NULL) {
         continue;
+      }
+      maybePlanCascade(ws, now);
+      CascadePlanner.Plan plan = ws.cascadePlan;
+      for (Stage stage : ws.workflow.stages()) {
+        String why = plan == null ? null : plan.covered().get(stage.name());
+        if (why != null) {
+          cascaded.merge(stage.function(), "covered by cascade from " + why + "; minute target 0",
+              (a, b) -> a + "; " + b);
+        } else {
+          notCascaded.add(stage.function());
+        }
       }
       if (workflowSizing) {
         sizeFromEntry(now, ws, own, sized, targets, reasons);
@@ -323,6 +347,12 @@ public final class ContainerPoolScheduler implements AutoCloseable {
         levels.put(stage.name(), Math.max(own.get(f).lastObserved, targets.getOrDefault(f, 0)));
       }
     }
+    cascaded.forEach((f, why) -> {
+      if (!notCascaded.contains(f)) {
+        targets.put(f, 0);
+        reasons.put(f, why);
+      }
+    });
     minimums.forEach((f, m) -> {
       if (m > targets.getOrDefault(f, -1)) {
         targets.put(f, m);
@@ -403,6 +433,60 @@ public final class ContainerPoolScheduler implements AutoCloseable {
       reasons.put(f, why);
       sized.put(f, new Own(Forecast.normal(d.mean(), d.std()), e.forecaster, t, why, e.lastObserved));
     }
+  }
+
+  /**
+   * Plans and installs a workflow's cascade rules when cascade prewarming is on, the platform
+   * supports it, and the last plan is missing, incomplete or older than the retrain period.
+   */
+  private void maybePlanCascade(WorkflowState ws, Instant now) {
+    if (!config.cascade().enabled()) {
+      return;
+    }
+    if (!(platform instanceof CascadePrewarming cp)) {
+      if (!cascadeUnsupportedLogged) {
+        cascadeUnsupportedLogged = true;
+        LOG.info("platform {} does not support cascade prewarming; per-minute targets only", platform.name());
+      }
+      return;
+    }
+    CascadePlanner.Plan last = ws.cascadePlan;
+    if (last != null && last.complete() && now.isBefore(ws.cascadePlannedAt.plus(config.retrainPeriod()))) {
+      return;
+    }
+    CascadePlanner.Plan plan;
+    try {
+      plan = CascadePlanner.plan(ws.workflow, cp, config.cascade());
+      if (last == null || !last.rules().equals(plan.rules())) {
+        cp.setCascadeRules(ws.workflow, plan.rules());
+      }
+    } catch (RuntimeException ex) {
+      LOG.warn("pool {}: cascade rules of workflow {} not installed", now, ws.workflow.name(), ex);
+      return;
+    }
+    ws.cascadePlan = plan;
+    ws.cascadePlannedAt = now;
+    if (last == null || !last.equals(plan)) {
+      LOG.info("pool {}: cascade plan of workflow {}: covered {}, not covered {}", now, ws.workflow.name(),
+          plan.covered(), plan.notCovered());
+      for (PoolListener l : listeners) {
+        try {
+          l.onCascadePlan(now, ws.workflow.name(), plan);
+        } catch (RuntimeException ex) {
+          LOG.warn("pool listener {} failed", l, ex);
+        }
+      }
+    }
+  }
+
+  /**
+   * The cascade plan currently installed for a workflow.
+   *
+   * @param workflowName the workflow's name
+   * @return the plan, if cascade prewarming is on, the platform supports it and a tick planned it
+   */
+  public Optional<CascadePlanner.Plan> cascadePlan(String workflowName) {
+    return Optional.ofNullable(workflows.get(workflowName)).map(w -> w.cascadePlan);
   }
 
   /** Functions that are a non-entry stage of some managed workflow and the entry of none. */
@@ -687,6 +771,8 @@ public final class ContainerPoolScheduler implements AutoCloseable {
     Instant lastEntryTick;
     CompletableFuture<Void> learning;
     volatile Instant lastLearningStart;
+    volatile CascadePlanner.Plan cascadePlan;
+    Instant cascadePlannedAt;
 
     WorkflowState(Workflow workflow) {
       this.workflow = workflow;

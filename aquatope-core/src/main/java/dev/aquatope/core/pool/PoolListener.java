@@ -28,4 +28,14 @@ public interface PoolListener {
    * @param failure the exception if training failed, else null
    */
   default void onTrained(FunctionId function, int windows, Throwable failure) {}
+
+  /**
+   * Called on the ticking thread when a workflow's cascade plan is installed or changes
+   * ({@link PoolSchedulerConfig#cascade()}).
+   *
+   * @param at the tick's time
+   * @param workflow the workflow's name
+   * @param plan the rules installed on the platform and which stages they cover
+   */
+  default void onCascadePlan(Instant at, String workflow, CascadePlanner.Plan plan) {}
 }

@@ -30,10 +30,12 @@ import java.time.Duration;
  *     a {@link QuantileRecalibrator} uses to recalibrate the quantile levels of each workflow's
  *     entry forecasts (it starts after 60 windows, or all of them if fewer); 0 (the default)
  *     uses the forecasts' levels as they are
+ * @param cascade whether and how downstream workflow stages are prewarmed just in time from their
+ *     upstream stages' invocations on platforms that support it; default {@link CascadeOptions#OFF}
  */
 public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, TargetMeasure measure, int inputSteps,
     int trainingWindows, Duration retrainPeriod, String fallbackForecaster, TriggerType defaultTrigger,
-    PoolSizing sizing, int recalibrationWindows) {
+    PoolSizing sizing, int recalibrationWindows, CascadeOptions cascade) {
 
   /** Validates every field. */
   public PoolSchedulerConfig {
@@ -57,6 +59,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
     Checks.notNull("defaultTrigger", defaultTrigger);
     Checks.notNull("sizing", sizing);
     Checks.nonNegative("recalibrationWindows", recalibrationWindows);
+    Checks.notNull("cascade", cascade);
     if (sizing == PoolSizing.WORKFLOW_CONCURRENCY && measure != TargetMeasure.INVOCATIONS) {
       throw new IllegalArgumentException("sizing WORKFLOW_CONCURRENCY forecasts invocations and needs measure "
           + "INVOCATIONS, was " + measure);
@@ -79,18 +82,40 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
   public PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, TargetMeasure measure, int inputSteps,
       int trainingWindows, Duration retrainPeriod, String fallbackForecaster, TriggerType defaultTrigger) {
     this(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod, fallbackForecaster, defaultTrigger,
-        PoolSizing.PER_FUNCTION, 0);
+        PoolSizing.PER_FUNCTION, 0, CascadeOptions.OFF);
+  }
+
+  /**
+   * The configuration without cascade prewarming (the fields before it existed).
+   *
+   * @param interval see the record
+   * @param policy see the record
+   * @param measure see the record
+   * @param inputSteps see the record
+   * @param trainingWindows see the record
+   * @param retrainPeriod see the record
+   * @param fallbackForecaster see the record
+   * @param defaultTrigger see the record
+   * @param sizing see the record
+   * @param recalibrationWindows see the record
+   */
+  public PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, TargetMeasure measure, int inputSteps,
+      int trainingWindows, Duration retrainPeriod, String fallbackForecaster, TriggerType defaultTrigger,
+      PoolSizing sizing, int recalibrationWindows) {
+    this(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod, fallbackForecaster, defaultTrigger,
+        sizing, recalibrationWindows, CascadeOptions.OFF);
   }
 
   /**
    * The defaults: 1 minute, quantile 0.9, containers needed, 48 steps, one week, daily, keep-alive, HTTP,
-   * per-function sizing.
+   * per-function sizing, no recalibration, no cascade prewarming.
    *
    * @return the defaults
    */
   public static PoolSchedulerConfig defaults() {
     return new PoolSchedulerConfig(Duration.ofMinutes(1), QuantilePolicy.defaults(), TargetMeasure.CONTAINERS_NEEDED,
-        48, 7 * 1440, Duration.ofDays(1), "keep-alive", TriggerType.HTTP, PoolSizing.PER_FUNCTION, 0);
+        48, 7 * 1440, Duration.ofDays(1), "keep-alive", TriggerType.HTTP, PoolSizing.PER_FUNCTION, 0,
+        CascadeOptions.OFF);
   }
 
   /**
@@ -101,7 +126,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withInterval(Duration interval) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows, cascade);
   }
 
   /**
@@ -112,7 +137,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withPolicy(PrewarmPolicy policy) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows, cascade);
   }
 
   /**
@@ -123,7 +148,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withMeasure(TargetMeasure measure) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows, cascade);
   }
 
   /**
@@ -134,7 +159,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withInputSteps(int inputSteps) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows, cascade);
   }
 
   /**
@@ -145,7 +170,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withTrainingWindows(int trainingWindows) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows, cascade);
   }
 
   /**
@@ -156,7 +181,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withRetrainPeriod(Duration retrainPeriod) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows, cascade);
   }
 
   /**
@@ -167,7 +192,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withFallbackForecaster(String fallbackForecaster) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows, cascade);
   }
 
   /**
@@ -178,7 +203,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withDefaultTrigger(TriggerType defaultTrigger) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows, cascade);
   }
 
   /**
@@ -191,7 +216,7 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withSizing(PoolSizing sizing) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows, cascade);
   }
 
   /**
@@ -202,6 +227,17 @@ public record PoolSchedulerConfig(Duration interval, PrewarmPolicy policy, Targe
    */
   public PoolSchedulerConfig withRecalibrationWindows(int recalibrationWindows) {
     return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
-        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows);
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows, cascade);
+  }
+
+  /**
+   * A copy with {@code cascade} changed.
+   *
+   * @param cascade the new value
+   * @return a copy with {@code cascade} changed
+   */
+  public PoolSchedulerConfig withCascade(CascadeOptions cascade) {
+    return new PoolSchedulerConfig(interval, policy, measure, inputSteps, trainingWindows, retrainPeriod,
+        fallbackForecaster, defaultTrigger, sizing, recalibrationWindows, cascade);
   }
 }

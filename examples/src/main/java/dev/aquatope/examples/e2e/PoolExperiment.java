@@ -227,7 +227,7 @@ public record PoolExperiment(BenchmarkWorkflow workflow, InvocationSeries trace,
             .withMeasure(policy.measure()).withSizing(policy.sizing())
             .withRecalibrationWindows(policy.sizing() == PoolSizing.WORKFLOW_CONCURRENCY ? RECALIBRATION_WINDOWS : 0)
             .withInputSteps(Math.min(historyWindows, trainMinutes)).withTrainingWindows(trainMinutes)
-            .withRetrainPeriod(Duration.ofDays(trainDays + replayDays + 1L));
+            .withRetrainPeriod(Duration.ofDays(trainDays + replayDays + 1L)).withCascade(policy.cascade());
         try (ContainerPoolScheduler pool = ContainerPoolScheduler.newBuilder().platform(sim).config(config)
             .trainingExecutor(Runnable::run).seed(seed)
             .forecasters(f -> entryOnly && !f.equals(entry) ? new UpstreamOnlyForecaster()

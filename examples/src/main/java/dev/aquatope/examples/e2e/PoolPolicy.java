@@ -1,5 +1,6 @@
 package dev.aquatope.examples.e2e;
 
+import dev.aquatope.core.pool.CascadeOptions;
 import dev.aquatope.core.pool.MeanPlusZStdPolicy;
 import dev.aquatope.core.pool.PoolSizing;
 import dev.aquatope.core.pool.PrewarmPolicy;
@@ -22,11 +23,20 @@ import java.util.Optional;
  * @param sizing how the scheduler sizes the workflow's stages ({@link PoolSizing#PER_FUNCTION} for
  *     the baselines; the hybrid Bayesian network policies forecast the entry stage's invocations
  *     and size every stage through the learned concurrency model)
+ * @param cascade whether the scheduler prewarms the stages it can cover just in time from their
+ *     upstream stage's invocations ({@link CascadeOptions#OFF} for the baselines)
  */
 public record PoolPolicy(String label, Optional<String> forecaster, PrewarmPolicy prewarm, String description,
-    PoolSizing sizing) {
+    PoolSizing sizing, CascadeOptions cascade) {
   /** The labels {@link #named} knows, in report order. */
-  public static final List<String> NAMES = List.of("keep-alive", "histogram", "fft", "fft-q", "aqualite", "aquatope");
+  public static final List<String> NAMES = List.of("keep-alive", "histogram", "fft", "fft-q", "fft-cascade",
+      "aqualite", "aquatope");
+
+  /**
+   * The cascade prewarming of the {@code aquatope} and {@code fft-cascade} policies: the defaults
+   * of {@link CascadeOptions#on()} (lead quantile 0.1, margin 0.5 s, keep-alive 10 s).
+   */
+  public static final CascadeOptions CASCADE = CascadeOptions.on();
 
   /** The default policies of the pool benchmark. */
   public static final List<String> DEFAULTS = List.of("keep-alive", "histogram", "fft", "aqualite", "aquatope");
@@ -38,9 +48,27 @@ public record PoolPolicy(String label, Optional<String> forecaster, PrewarmPolic
     Checks.notNull("prewarm", prewarm);
     Checks.notNull("description", description);
     Checks.notNull("sizing", sizing);
+    Checks.notNull("cascade", cascade);
     if (forecaster.isEmpty() != (prewarm == PrewarmPolicy.NULL)) {
       throw new IllegalArgumentException("a policy has a forecaster exactly when it prewarms; label " + label);
     }
+    if (forecaster.isEmpty() && cascade.enabled()) {
+      throw new IllegalArgumentException("the keep-alive baseline has no scheduler and cannot cascade; label " + label);
+    }
+  }
+
+  /**
+   * A policy without cascade prewarming.
+   *
+   * @param label see the record
+   * @param forecaster see the record
+   * @param prewarm see the record
+   * @param description see the record
+   * @param sizing see the record
+   */
+  public PoolPolicy(String label, Optional<String> forecaster, PrewarmPolicy prewarm, String description,
+      PoolSizing sizing) {
+    this(label, forecaster, prewarm, description, sizing, CascadeOptions.OFF);
   }
 
   /**
@@ -73,7 +101,18 @@ public record PoolPolicy(String label, Optional<String> forecaster, PrewarmPolic
    */
   public PoolPolicy withSizing(PoolSizing newSizing) {
     Checks.notNull("newSizing", newSizing);
-    return isKeepAlive() ? this : new PoolPolicy(label, forecaster, prewarm, description, newSizing);
+    return isKeepAlive() ? this : new PoolPolicy(label, forecaster, prewarm, description, newSizing, cascade);
+  }
+
+  /**
+   * A copy with other cascade options (e.g. another keep-alive, or off for an ablation).
+   *
+   * @param newCascade the options
+   * @return the copy
+   * @throws IllegalArgumentException if this is the keep-alive baseline and {@code newCascade} is enabled
+   */
+  public PoolPolicy withCascade(CascadeOptions newCascade) {
+    return new PoolPolicy(label, forecaster, prewarm, description, sizing, newCascade);
   }
 
   /** Whether this is the fixed keep-alive baseline (no scheduler at all). */
@@ -89,8 +128,11 @@ public record PoolPolicy(String label, Optional<String> forecaster, PrewarmPolic
    *   <li>{@code histogram}: the hybrid histogram policy ("histogram"), {@code q}-quantile;
    *   <li>{@code fft}: IceBreaker-style FFT ("fft"), its point forecast (mean), as IceBreaker;
    *   <li>{@code fft-q}: the same FFT forecaster with the {@code q}-quantile of its error band;
+   *   <li>{@code fft-cascade}: {@code fft} plus the cascade prewarming of {@code aquatope}
+   *       ({@link #CASCADE}), an ablation that shows what the mechanism alone gives;
    *   <li>{@code aqualite}: the hybrid Bayesian network ("hybrid-bnn") without uncertainty: mean;
-   *   <li>{@code aquatope}: the hybrid Bayesian network with uncertainty: {@code q}-quantile.
+   *   <li>{@code aquatope}: the hybrid Bayesian network with uncertainty: {@code q}-quantile, with
+   *       cascade prewarming ({@link #CASCADE}) of the stages it can cover.
    * </ul>
    * The two hybrid Bayesian network policies use {@link PoolSizing#WORKFLOW_CONCURRENCY} (they
    * forecast the workflow's invocations; the policy applies to each stage's distribution of
@@ -112,10 +154,13 @@ public record PoolPolicy(String label, Optional<String> forecaster, PrewarmPolic
           "hybrid histogram policy (ATC'20), quantile " + q);
       case "fft" -> new PoolPolicy(label, Optional.of("fft"), mean, "IceBreaker-style FFT, point forecast");
       case "fft-q" -> new PoolPolicy(label, Optional.of("fft"), quantile, "FFT with its error band, quantile " + q);
+      case "fft-cascade" -> new PoolPolicy(label, Optional.of("fft"), mean,
+          "IceBreaker-style FFT, point forecast, with cascade prewarming", PoolSizing.PER_FUNCTION, CASCADE);
       case "aqualite" -> new PoolPolicy(label, Optional.of("hybrid-bnn"), mean,
           "hybrid Bayesian network, mean only (no uncertainty)", PoolSizing.WORKFLOW_CONCURRENCY);
       case "aquatope" -> new PoolPolicy(label, Optional.of("hybrid-bnn"), quantile,
-          "hybrid Bayesian network with uncertainty, quantile " + q, PoolSizing.WORKFLOW_CONCURRENCY);
+          "hybrid Bayesian network with uncertainty, quantile " + q + ", cascade prewarming",
+          PoolSizing.WORKFLOW_CONCURRENCY, CASCADE);
       default -> throw new IllegalArgumentException("unknown pool policy '" + label + "'; known: " + NAMES);
     };
   }
