@@ -21,7 +21,7 @@ import java.time.Duration;
 public record CascadeOptions(boolean enabled, double leadQuantile, Duration margin, Duration keepAlive) {
   /** Cascade prewarming off (the default of {@link PoolSchedulerConfig}). */
   public static final CascadeOptions OFF = new CascadeOptions(false, 0.1, Duration.ofMillis(500),
-      Duration.ofSeconds(10));
+      Duration.ofSeconds(3));
 
   /** Validates every field. */
   public CascadeOptions {
@@ -37,7 +37,8 @@ public record CascadeOptions(boolean enabled, double leadQuantile, Duration marg
   }
 
   /**
-   * Cascade prewarming on with the defaults: lead quantile 0.1, margin 0.5 s, keep-alive 10 s.
+   * Cascade prewarming on with the defaults: lead quantile 0.1, margin 0.5 s, keep-alive 3 s (chosen
+   * on validation days of the pool benchmark, see the examples README).
    *
    * @return the options
    */

@@ -27,8 +27,8 @@ class CascadePlannerTest {
   void plan_mlPipelineShape_coversOnlyTheStagesWhoseUpstreamOutlastsTheirColdStart() {
     CascadePlanner.Plan plan = CascadePlanner.plan(ML, mlTimes(), CascadeOptions.on());
     // det: 1.2 - 0.5 = 0.7 s lead < 2.5 s cold start; hum, veh: 5.0 - 0.5 = 4.5 s >= 2.0 s
-    assertEquals(List.of(new CascadeRule("det", "hum", Duration.ofMillis(4500), 1, Duration.ofSeconds(10)),
-        new CascadeRule("det", "veh", Duration.ofMillis(4500), 1, Duration.ofSeconds(10))), plan.rules());
+    assertEquals(List.of(new CascadeRule("det", "hum", Duration.ofMillis(4500), 1, Duration.ofSeconds(3)),
+        new CascadeRule("det", "veh", Duration.ofMillis(4500), 1, Duration.ofSeconds(3))), plan.rules());
     assertEquals(List.of("det"), List.copyOf(plan.notCovered().keySet()));
     assertEquals("pre q0.10 1.20 s - margin 0.50 s = lead 0.70 s, cold start 2.50 s", plan.notCovered().get("det"));
     assertTrue(plan.complete());
@@ -55,7 +55,7 @@ class CascadePlannerTest {
     }
     CascadePlanner.Plan plan = CascadePlanner.plan(wf, p, CascadeOptions.on());
     // c is covered with the edge's multiplicity; d is not (c runs as 3 executions), b is a branch, e a join
-    assertEquals(List.of(new CascadeRule("a", "c", Duration.ofMillis(9500), 3, Duration.ofSeconds(10))), plan.rules());
+    assertEquals(List.of(new CascadeRule("a", "c", Duration.ofMillis(9500), 3, Duration.ofSeconds(3))), plan.rules());
     assertEquals("taken with probability 0.40", plan.notCovered().get("b"));
     assertEquals("c runs as several executions", plan.notCovered().get("d"));
     assertEquals("2 upstream stages", plan.notCovered().get("e"));

@@ -60,8 +60,8 @@ class ContainerPoolSchedulerCascadeTest {
     try (ContainerPoolScheduler pool = scheduler(platform, CascadeOptions.on(), listener)) {
       List<PoolDecision> d = pool.runOnce(minute(60));
       List<CascadeRule> expected = List.of(
-          new CascadeRule("det", "hum", Duration.ofMillis(4500), 1, Duration.ofSeconds(10)),
-          new CascadeRule("det", "veh", Duration.ofMillis(4500), 1, Duration.ofSeconds(10)));
+          new CascadeRule("det", "hum", Duration.ofMillis(4500), 1, Duration.ofSeconds(3)),
+          new CascadeRule("det", "veh", Duration.ofMillis(4500), 1, Duration.ofSeconds(3)));
       assertEquals(List.of(expected), platform.ruleCalls);
       // quantile 0.9 of N(10, 2) = 12.56 -> 13 for the stages by minute targets; 0 for the covered ones
       assertEquals(Map.of(PRE, 13, DET, 13, HUM, 0, VEH, 0), platform.base.lastTargets());

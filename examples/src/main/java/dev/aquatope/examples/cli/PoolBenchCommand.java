@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * Replays a trace through a benchmark workflow on the simulator under each container-pool policy
- * (fixed keep-alive, histogram, FFT, the hybrid Bayesian network without and with uncertainty),
+ * (fixed keep-alive, histogram, FFT, the hybrid Bayesian network without and with uncertainty, the
+ * latter with cascade prewarming of the downstream stages it can cover; FFT with the same cascade
+ * as an ablation),
  * with the {@code ContainerPoolScheduler} driven in simulated time, and prints the cold-start rate
  * and the provisioned memory-time of each.
  *
@@ -78,8 +80,9 @@ public final class PoolBenchCommand implements Callable<Integer> {
   int replayDays;
 
   @Option(names = "--policies", split = ",",
-      description = "Policies among keep-alive, histogram, fft, fft-q, aqualite, aquatope "
-          + "(default: keep-alive,histogram,fft,aqualite,aquatope).")
+      description = "Policies among keep-alive, histogram, fft, fft-q, fft-cascade, aqualite, aquatope "
+          + "(default: keep-alive,histogram,fft,aqualite,aquatope; fft-cascade is fft with aquatope's cascade "
+          + "prewarming of downstream stages, an ablation).")
   List<String> policies;
 
   @Option(names = "--quantile", defaultValue = "0.9",

@@ -34,7 +34,7 @@ public record PoolPolicy(String label, Optional<String> forecaster, PrewarmPolic
 
   /**
    * The cascade prewarming of the {@code aquatope} and {@code fft-cascade} policies: the defaults
-   * of {@link CascadeOptions#on()} (lead quantile 0.1, margin 0.5 s, keep-alive 10 s).
+   * of {@link CascadeOptions#on()} (lead quantile 0.1, margin 0.5 s, keep-alive 3 s).
    */
   public static final CascadeOptions CASCADE = CascadeOptions.on();
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aquatope.core.model.FunctionId;
 import dev.aquatope.core.model.InvocationSeries;
 import dev.aquatope.core.model.TriggerType;
+import dev.aquatope.core.pool.CascadeOptions;
 import dev.aquatope.core.pool.PoolSizing;
 import dev.aquatope.core.pool.TargetMeasure;
 import dev.aquatope.fixtures.sim.NoiseModel;
@@ -95,6 +96,38 @@ class PoolExperimentTest {
     assertEquals(PoolSizing.PER_FUNCTION, aquatope.withSizing(PoolSizing.PER_FUNCTION).sizing());
     PoolPolicy keep = PoolPolicy.named("keep-alive", 0.9);
     assertEquals(keep, keep.withSizing(PoolSizing.WORKFLOW_CONCURRENCY), "the baseline has no scheduler to size");
+  }
+
+  @Test
+  void run_mlPipelineWithCascade_fewerColdStartsAndLessMemoryThanTheSamePolicyWithout() {
+    // a bursty trace: 0-12 invocations a minute with a 40-invocation burst every 37 minutes
+    double[] c = new double[2 * 1440];
+    for (int m = 0; m < c.length; m++) {
+      c[m] = m % 37 == 0 ? 40 : (m * 7) % 13;
+    }
+    InvocationSeries trace = InvocationSeries.perMinute(FunctionId.of("bursty"), TriggerType.HTTP,
+        Instant.parse("2019-07-15T00:00:00Z"), c);
+    PoolExperiment exp = PoolExperiment.of(BenchmarkWorkflows.mlPipeline(), trace, 1, 1, 5).withEntryOnly(true);
+    ForecasterCache cache = new ForecasterCache(5);
+    PoolRunResult fft = exp.run(PoolPolicy.named("fft", 0.9), cache, false, null);
+    PoolRunResult cascade = exp.run(PoolPolicy.named("fft-cascade", 0.9), cache, false, null);
+    assertEquals(fft.invocations(), cascade.invocations());
+    assertTrue(cascade.coldStarts() < fft.coldStarts(), "cold starts " + fft.coldStarts() + " -> " + cascade.coldStarts());
+    assertTrue(cascade.memoryGbSeconds() < 0.9 * fft.memoryGbSeconds(),
+        "memory " + fft.memoryGbSeconds() + " -> " + cascade.memoryGbSeconds());
+  }
+
+  @Test
+  void named_cascade_onlyForAquatopeAndTheFftAblation() {
+    assertEquals(PoolPolicy.CASCADE, PoolPolicy.named("aquatope", 0.75).cascade());
+    assertEquals(PoolPolicy.CASCADE, PoolPolicy.named("fft-cascade", 0.9).cascade());
+    assertTrue(PoolPolicy.CASCADE.enabled());
+    for (String baseline : new String[] {"keep-alive", "histogram", "fft", "fft-q", "aqualite"}) {
+      assertEquals(CascadeOptions.OFF, PoolPolicy.named(baseline, 0.9).cascade(), baseline);
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PoolPolicy.named("keep-alive", 0.9).withCascade(PoolPolicy.CASCADE));
+    assertTrue(e.getMessage().contains("cannot cascade"), e.getMessage());
   }
 
   @Test
