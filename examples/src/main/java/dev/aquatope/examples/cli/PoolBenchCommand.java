@@ -52,7 +52,7 @@ public final class PoolBenchCommand implements Callable<Integer> {
    * The default quantile of the aquatope policy, chosen on validation inside the training week
    * (train days 1-4 and replay day 5; train days 1-6 and replay day 7; see the examples README).
    */
-  static final String AQUATOPE_QUANTILE = "0.75";
+  static final String AQUATOPE_QUANTILE = "0.77";
 
   @Mixin
   CommonOptions common;

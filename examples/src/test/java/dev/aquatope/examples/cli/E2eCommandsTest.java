@@ -46,7 +46,7 @@ class E2eCommandsTest {
     assertEquals("targets not checked: they need both the aquatope and the fft policy",
         j.get("targets").get(0).asText());
     assertEquals("WORKFLOW_CONCURRENCY", j.get("sizing").asText());
-    assertEquals(0.75, j.get("aquatopeQuantile").asDouble(), 0.0);
+    assertEquals(0.77, j.get("aquatopeQuantile").asDouble(), 0.0);
     assertEquals(0.9, j.get("quantile").asDouble(), 0.0);
   }
 
