@@ -33,6 +33,18 @@ class PoolSchedulerConfigTest {
   }
 
   @Test
+  void withCascade_offByDefaultKeptByTheOtherWithersAndNotNull() {
+    assertEquals(CascadeOptions.OFF, PoolSchedulerConfig.defaults().cascade());
+    PoolSchedulerConfig c = PoolSchedulerConfig.defaults().withCascade(CascadeOptions.on());
+    assertEquals(CascadeOptions.on(), c.cascade());
+    assertEquals(CascadeOptions.on(), c.withInputSteps(60).withRecalibrationWindows(10).cascade());
+    assertEquals(Duration.ofSeconds(3), c.cascade().keepAlive());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PoolSchedulerConfig.defaults().withCascade(null));
+    assertEquals("cascade must not be null", e.getMessage());
+  }
+
+  @Test
   void withRecalibrationWindows_negative_isRejected() {
     assertEquals(0, PoolSchedulerConfig.defaults().recalibrationWindows());
     assertEquals(1440, PoolSchedulerConfig.defaults().withRecalibrationWindows(1440).recalibrationWindows());
