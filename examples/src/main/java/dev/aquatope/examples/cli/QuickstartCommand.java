@@ -2,6 +2,7 @@ package dev.aquatope.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aquatope.core.pool.PoolSizing;
 import dev.aquatope.core.pool.QuantilePolicy;
 import dev.aquatope.core.spi.ConstrainedBatchOptimizer;
 import dev.aquatope.core.spi.Providers;
@@ -44,8 +45,10 @@ import picocli.CommandLine.Spec;
  * <ol>
  *   <li>Container pool: replays the bundled 14-day function through ml-pipeline; the forecaster
  *       ({@code hybrid-bnn}, else {@code fft}) is trained on the training days at the first tick
- *       and sizes the entry stage's pool (downstream stages follow from the learned fan-out), for
- *       one replayed day, against the fixed 10-minute keep-alive.
+ *       and sizes the entry stage's pool (downstream stages follow from the learned fan-out; those
+ *       a container started at their upstream stage's invocation reaches in time are prewarmed just
+ *       in time instead, see {@code CascadePlanner}), for one replayed day, against the fixed
+ *       10-minute keep-alive.
  *   <li>Resource manager: optimizes ml-pipeline's per-stage CPU, memory and concurrency with
  *       {@code gp-qnei} (else {@code random}) on the noisy simulator, applies the best feasible
  *       configuration, and judges it on the noise-free model against the default configuration
@@ -129,7 +132,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         .withEntryOnly(true);
     PoolPolicy keepAlive = PoolPolicy.named("keep-alive", quantile);
     PoolPolicy aquatope = new PoolPolicy("aquatope", Optional.of(fc), new QuantilePolicy(quantile),
-        fc + ", quantile " + quantile);
+        fc + ", quantile " + quantile + ", cascade prewarming", PoolSizing.PER_FUNCTION, PoolPolicy.CASCADE);
     ForecasterCache cache = new ForecasterCache(common.seed);
     if (fc.equals("hybrid-bnn") && !fullTraining) {
       // the defaults train for minutes per function on two shared cores; the quick start trains briefly
