@@ -856,7 +856,8 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
   /**
    * The early-stopping hint: the largest acquisition value of the last model-based suggest (log
    * scale when {@link GpBatchOptimizerOptions#logAcquisition()}, and the log expected latency
-   * improvement while nothing feasible was observed).
+   * improvement while nothing feasible was observed; -1e200 or below when no candidate the last
+   * search scored was in the safe set).
    *
    * @return the value, or {@code NaN} before the first model-based suggest
    */
@@ -1412,7 +1413,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
 
     /**
      * Sets the fraction of each resource range that the Sobol design points after the anchor
-     * cover, at the generous end (default {@value GpBatchOptimizer#DEFAULT_DESIGN_RANGE}, the
+     * cover, at the generous end (default {@value GpBatchOptimizer#DEFAULT_DESIGN_RANGE}; 1 is the
      * whole range): CPU and memory in the top fraction, concurrency in the bottom fraction, other
      * knobs over their whole range.
      *
