@@ -9,6 +9,7 @@ import dev.aquatope.core.spi.ConstrainedBatchOptimizer;
 import dev.aquatope.core.util.Checks;
 import dev.aquatope.gp.acquisition.AcquisitionFunction;
 import dev.aquatope.gp.acquisition.ConstrainedQNoisyExpectedImprovement;
+import dev.aquatope.gp.acquisition.SafeSetFilter;
 import dev.aquatope.gp.anomaly.Anomaly;
 import dev.aquatope.gp.anomaly.AnomalyOptions;
 import dev.aquatope.gp.anomaly.LooAnomalyFilter;
@@ -59,14 +60,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>One suggest.</b> The first {@code nInit} points are a scrambled Sobol design decoded to
  * distinct grid points, the first of which is (with {@link GpBatchOptimizerOptions#anchorFastest()})
- * the most generous configuration, so that a feasible incumbent is usually known from the start. Afterwards: (1) the outlier filter flags observations outside the
+ * the most generous configuration, so that a feasible incumbent is usually known from the start; the
+ * other design points lie in the generous part of each resource range ({@link GpBatchOptimizerOptions#designRange()}),
+ * so that the design rarely violates the target. Afterwards: (1) the outlier filter flags observations outside the
  * leave-one-out interval ({@link ObservationFlag#OUTLIER}); (2) the cost GP is fitted on the
  * unflagged, non-failed observations and the latency GP on the unflagged ones, where a
  * {@link ObservationFlag#FAILED} observation (e.g. out of memory) enters with a latency of at least
  * twice the bound and the slowest successful observation, so the model learns that region is
  * infeasible; (3) until some observation is
  * feasible the acquisition is the expected latency improvement over the fastest observation,
- * afterwards constrained qNEI; (4)
+ * afterwards constrained qNEI restricted to the safe set, the candidates whose predictive
+ * probability of meeting the target is at least {@link GpBatchOptimizerOptions#minFeasibilityProbability()}
+ * ({@link SafeSetFilter}); (4)
  * the batch is chosen point by point with the earlier points pending, never repeating an observed
  * or pending grid point.
  *
@@ -83,6 +88,10 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
   public static final String NAME = "gp-qnei";
   /** The default seed. */
   public static final long DEFAULT_SEED = 42L;
+  /** The default {@link GpBatchOptimizerOptions#minFeasibilityProbability()}. */
+  public static final double DEFAULT_MIN_FEASIBILITY_PROBABILITY = 0.95;
+  /** The default {@link GpBatchOptimizerOptions#designRange()}. */
+  public static final double DEFAULT_DESIGN_RANGE = 0.5;
 
   private static final Logger LOG = LoggerFactory.getLogger(GpBatchOptimizer.class);
   private static final int STATE_VERSION = 1;
@@ -244,7 +253,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     for (int attempt = 0; attempt < 4096; attempt++) {
       double[] u = design.draw(1)[0];
       designDrawn++;
-      GridPoint p = grid.nearest(clampUnit(u));
+      GridPoint p = grid.nearest(towardGenerous(clampUnit(u)));
       if (!excluded.contains(p)) {
         return p;
       }
@@ -293,6 +302,26 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     return new GridPoint(idx);
   }
 
+  /**
+   * Maps a design point into the generous part of the space ({@link GpBatchOptimizerOptions#designRange()}):
+   * CPU and memory into the top fraction of their range, concurrency into the bottom fraction,
+   * other knobs unchanged. A range of 1 keeps the point.
+   */
+  private double[] towardGenerous(double[] u) {
+    double r = options.designRange();
+    if (r == 1) {
+      return u;
+    }
+    for (int i = 0; i < u.length; i++) {
+      switch (problem.space().parameters().get(i).knob().kind()) {
+        case CPU, MEMORY -> u[i] = 1 - r * (1 - u[i]);
+        case CONCURRENCY -> u[i] = r * u[i];
+        case OTHER -> { }
+      }
+    }
+    return u;
+  }
+
   private static double[] clampUnit(double[] u) {
     // Sobol points lie in [0, 1); the guard only protects against rounding at the boundary.
     for (int i = 0; i < u.length; i++) {
@@ -323,6 +352,9 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
       // Built (baseline pruning, cached root, best_f) once per suggest; every greedy step only
       // swaps the pending points (withPending shares the baseline caches).
       ConstrainedQNoisyExpectedImprovement[] built = new ConstrainedQNoisyExpectedImprovement[1];
+      // Safe set: only candidates that probably meet the bound are scored (off at 0).
+      SafeSetFilter safe = new SafeSetFilter(m.latency, bound, SafeSetFilter.noiseVariance(m.latency),
+          options.minFeasibilityProbability());
       acquisition = pend -> {
         if (built[0] == null) {
           built[0] = ConstrainedQNoisyExpectedImprovement.newBuilder()
@@ -330,9 +362,9 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
               .baseline(m.costX).pending(pend).mcSamples(options.mcSamples()).seed(acqSeed)
               .eta(options.eta()).log(options.logAcquisition()).cacheRoot(true)
               .pruneBaseline(options.pruneBaseline()).build();
-          return built[0];
+          return safe.restrict(built[0]);
         }
-        return built[0].withPending(pend);
+        return safe.restrict(built[0].withPending(pend));
       };
     } else {
       // No feasible point yet: qNEI has no incumbent, so first drive the latency down with the
@@ -824,7 +856,8 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
   /**
    * The early-stopping hint: the largest acquisition value of the last model-based suggest (log
    * scale when {@link GpBatchOptimizerOptions#logAcquisition()}, and the log expected latency
-   * improvement while nothing feasible was observed).
+   * improvement while nothing feasible was observed; -1e200 or below when no candidate the last
+   * search scored was in the safe set).
    *
    * @return the value, or {@code NaN} before the first model-based suggest
    */
@@ -914,7 +947,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
    */
   public static GpBatchOptimizer restore(OptimizationProblem problem, InputStream in) throws IOException {
     Checks.notNull("problem", problem);
-    State s = StateCodec.readNamed(in, State.class, NAME);
+    State s = StateCodec.readNamed(in, State.class, NAME, GpBatchOptimizer::upgradeState);
     StateCodec.checkMatches(NAME, s.name(), problem.space(), s.parameters());
     if (s.version() != STATE_VERSION) {
       throw new IOException("unsupported state version " + s.version() + ", expected " + STATE_VERSION);
@@ -951,6 +984,21 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
       return o;
     } catch (IllegalArgumentException e) {
       throw new IOException("invalid gp-qnei state: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Adds the settings that states saved before they existed lack, with the values that reproduce
+   * the behaviour of that time (no safe set, design over the whole space).
+   */
+  private static void upgradeState(com.fasterxml.jackson.databind.node.ObjectNode tree) {
+    if (tree.get("options") instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+      if (!o.has("minFeasibilityProbability")) {
+        o.put("minFeasibilityProbability", 0.0);
+      }
+      if (!o.has("designRange")) {
+        o.put("designRange", 1.0);
+      }
     }
   }
 
@@ -1020,6 +1068,8 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     private boolean pruneBaseline = true;
     private boolean anchorFastest = true;
     private KernelLayout kernelLayout = KernelLayout.AUTO;
+    private double minFeasibilityProbability = DEFAULT_MIN_FEASIBILITY_PROBABILITY;
+    private double designRange = DEFAULT_DESIGN_RANGE;
 
     private Builder(OptimizationProblem problem) {
       this.problem = problem;
@@ -1341,6 +1391,47 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     }
 
     /**
+     * Sets the safe-set threshold (default {@value GpBatchOptimizer#DEFAULT_MIN_FEASIBILITY_PROBABILITY}):
+     * once something feasible was observed, the acquisition scores only candidates whose
+     * predictive probability of meeting the latency bound is at least this, and the most probably
+     * feasible candidates when none is; 0 switches the filter off (see the README's optimizer
+     * benchmark for the trade-off between infeasible evaluations and cost).
+     *
+     * @param probability in {@code [0, 1)}
+     * @return this builder (for chaining)
+     * @throws IllegalArgumentException if out of range
+     * @throws IllegalStateException if already set
+     */
+    public Builder minFeasibilityProbability(double probability) {
+      if (!(probability >= 0 && probability < 1)) {
+        throw new IllegalArgumentException("minFeasibilityProbability must be in [0, 1), was " + probability);
+      }
+      once("minFeasibilityProbability");
+      this.minFeasibilityProbability = probability;
+      return this;
+    }
+
+    /**
+     * Sets the fraction of each resource range that the Sobol design points after the anchor
+     * cover, at the generous end (default {@value GpBatchOptimizer#DEFAULT_DESIGN_RANGE}; 1 is the
+     * whole range): CPU and memory in the top fraction, concurrency in the bottom fraction, other
+     * knobs over their whole range.
+     *
+     * @param range in {@code (0, 1]}
+     * @return this builder (for chaining)
+     * @throws IllegalArgumentException if out of range
+     * @throws IllegalStateException if already set
+     */
+    public Builder designRange(double range) {
+      if (!(range > 0 && range <= 1)) {
+        throw new IllegalArgumentException("designRange must be in (0, 1], was " + range);
+      }
+      once("designRange");
+      this.designRange = range;
+      return this;
+    }
+
+    /**
      * Builds the optimizer; the builder is not modified.
      *
      * @return the optimizer
@@ -1353,7 +1444,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
           familyWise, AnomalyOptions.defaults().upperTailOnly());
       return new GpBatchOptimizer(problem, new GpBatchOptimizerOptions(nInit, batchSize, mcSamples, search,
           anomalyDetection, anomaly, drift, gp, logTransform, useReportedVariance, eta, logAcquisition,
-          pruneBaseline, anchorFastest, kernelLayout), seed);
+          pruneBaseline, anchorFastest, kernelLayout, minFeasibilityProbability, designRange), seed);
     }
   }
 }

@@ -32,11 +32,22 @@ import dev.aquatope.gp.optim.GridSearchOptions;
  *     first batch instead of searching blindly for a small feasible region
  * @param kernelLayout the covariance structure of both models (per-stage additive or one ARD
  *     kernel; see {@link KernelLayout})
+ * @param minFeasibilityProbability the safe-set threshold, in {@code [0, 1)}: once something
+ *     feasible was observed, only candidates whose predictive probability of meeting the latency
+ *     bound (latency model, observation noise included) is at least this are scored by the
+ *     acquisition, the most probably feasible ones when none is ({@link
+ *     dev.aquatope.gp.acquisition.SafeSetFilter}); 0 switches the filter off. Absent in states saved
+ *     before the option existed, which restore with 0 (their behaviour).
+ * @param designRange the fraction of each resource range, in {@code (0, 1]}, that the Sobol
+ *     design points after the anchor cover, at the generous end: CPU and memory in the top
+ *     fraction of their range, concurrency in the bottom fraction, other knobs over their whole
+ *     range; 1 is the whole space. Absent in older states, which restore with 1.
  */
 public record GpBatchOptimizerOptions(int nInit, int batchSize, int mcSamples, GridSearchOptions search,
     boolean anomalyDetection, AnomalyOptions anomaly, DriftOptions drift, GpOptions gp, boolean logTransform,
     boolean useReportedVariance, double eta, boolean logAcquisition, boolean pruneBaseline,
-    boolean anchorFastest, KernelLayout kernelLayout) {
+    boolean anchorFastest, KernelLayout kernelLayout, double minFeasibilityProbability,
+    double designRange) {
 
   /** Validates every field. */
   public GpBatchOptimizerOptions {
@@ -49,5 +60,12 @@ public record GpBatchOptimizerOptions(int nInit, int batchSize, int mcSamples, G
     Checks.notNull("gp", gp);
     Checks.positive("eta", eta);
     Checks.notNull("kernelLayout", kernelLayout);
+    if (!(minFeasibilityProbability >= 0 && minFeasibilityProbability < 1)) {
+      throw new IllegalArgumentException("minFeasibilityProbability must be in [0, 1), was "
+          + minFeasibilityProbability);
+    }
+    if (!(designRange > 0 && designRange <= 1)) {
+      throw new IllegalArgumentException("designRange must be in (0, 1], was " + designRange);
+    }
   }
 }

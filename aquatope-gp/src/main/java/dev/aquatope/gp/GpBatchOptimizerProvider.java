@@ -16,13 +16,14 @@ import java.util.TreeSet;
  * <p>{@link #create(OptimizationProblem, long, Map)} takes the prototype's command-line settings
  * as strings: {@code n-init}, {@code batch-size}, {@code mc-samples}, {@code num-restarts},
  * {@code raw-samples} (integers), {@code confidence} (of the anomaly filter, in (0, 1)),
- * {@code anomaly-detection} and {@code drift-detection} ({@code true}/{@code false}); absent keys
+ * {@code anomaly-detection} and {@code drift-detection} ({@code true}/{@code false}),
+ * {@code min-feasibility} (the safe-set threshold, in [0, 1)); absent keys
  * keep the builder's defaults.
  */
 public final class GpBatchOptimizerProvider implements ConstrainedBatchOptimizer.Provider {
   /** The option keys {@link #create(OptimizationProblem, long, Map)} reads. */
   public static final Set<String> OPTION_KEYS = Set.of("n-init", "batch-size", "mc-samples", "num-restarts",
-      "raw-samples", "confidence", "anomaly-detection", "drift-detection");
+      "raw-samples", "confidence", "anomaly-detection", "drift-detection", "min-feasibility");
 
   /** Creates the provider (called by {@link java.util.ServiceLoader}). */
   public GpBatchOptimizerProvider() {}
@@ -62,6 +63,7 @@ public final class GpBatchOptimizerProvider implements ConstrainedBatchOptimizer
           case "num-restarts" -> b.numRestarts(ProviderOptions.intValue(me, options, key, 0));
           case "raw-samples" -> b.rawSamples(ProviderOptions.intValue(me, options, key, 0));
           case "confidence" -> b.confidence(ProviderOptions.doubleValue(me, options, key, 0));
+          case "min-feasibility" -> b.minFeasibilityProbability(ProviderOptions.doubleValue(me, options, key, 0));
           case "anomaly-detection" -> b.anomalyDetection(ProviderOptions.booleanValue(me, options, key, true));
           case "drift-detection" -> b.drift(ProviderOptions.booleanValue(me, options, key, true)
               ? DriftOptions.defaults() : DriftOptions.disabled());

@@ -15,7 +15,8 @@ class GpBatchOptimizerProviderTest {
   @Test
   void createWithOptions_setsEveryKnownSetting() {
     Map<String, String> o = Map.of("n-init", "6", "batch-size", "2", "mc-samples", "16", "num-restarts", "4",
-        "raw-samples", "256", "confidence", "0.9", "anomaly-detection", "false", "drift-detection", "false");
+        "raw-samples", "256", "confidence", "0.9", "anomaly-detection", "false", "drift-detection", "false",
+        "min-feasibility", "0.75");
     GpBatchOptimizer opt = (GpBatchOptimizer) Providers.optimizerProvider("gp-qnei", o).create(TOY.problem(), 5);
     GpBatchOptimizerOptions s = opt.options();
     assertEquals(6, s.nInit());
@@ -26,6 +27,7 @@ class GpBatchOptimizerProviderTest {
     assertEquals(0.9, s.anomaly().confidence());
     assertFalse(s.anomalyDetection());
     assertFalse(s.drift().enabled());
+    assertEquals(0.75, s.minFeasibilityProbability());
     assertEquals(5, opt.seed());
     // no options: the defaults, as create(problem, seed)
     GpBatchOptimizer plain = (GpBatchOptimizer) new GpBatchOptimizerProvider().create(TOY.problem(), 5, Map.of());
@@ -38,7 +40,7 @@ class GpBatchOptimizerProviderTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> p.create(TOY.problem(), 1, Map.of("n_init", "6")));
     assertEquals("unknown option 'n_init' for 'gp-qnei'; known: [anomaly-detection, batch-size, confidence, "
-        + "drift-detection, mc-samples, n-init, num-restarts, raw-samples]", e.getMessage());
+        + "drift-detection, mc-samples, min-feasibility, n-init, num-restarts, raw-samples]", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> p.create(TOY.problem(), 1, Map.of("n-init", "0")));
     assertEquals("option 'n-init' of 'gp-qnei': nInit must be > 0, was 0", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> p.create(TOY.problem(), 1, Map.of("confidence", "x")));
@@ -46,5 +48,8 @@ class GpBatchOptimizerProviderTest {
     e = assertThrows(IllegalArgumentException.class,
         () -> p.create(TOY.problem(), 1, Map.of("raw-samples", "8", "num-restarts", "9")));
     assertEquals("numRestarts must be <= rawSamples (8), was 9", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> p.create(TOY.problem(), 1, Map.of("min-feasibility", "1")));
+    assertEquals("option 'min-feasibility' of 'gp-qnei': minFeasibilityProbability must be in [0, 1), was 1.0",
+        e.getMessage());
   }
 }

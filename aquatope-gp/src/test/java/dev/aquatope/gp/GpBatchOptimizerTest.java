@@ -183,7 +183,10 @@ class GpBatchOptimizerTest {
   @Test
   void observe_latencyTriples_detectsDriftAndFlagsOldObservationsStale() {
     ToyProblem toy = new ToyProblem(BOUND);
-    GpBatchOptimizer opt = GpBatchOptimizer.newBuilder(toy.problem()).seed(9).rawSamples(256).build();
+    // The design over the whole space (designRange 1): with the default generous design and 1% noise, the first
+    // model-based points in the unexplored cheap region surprise the detector and it raises a false alarm before
+    // the change (see the README's safe-exploration notes).
+    GpBatchOptimizer opt = GpBatchOptimizer.newBuilder(toy.problem()).seed(9).rawSamples(256).designRange(1).build();
     SplittableRandom rng = new SplittableRandom(5);
     run(opt, toy, 10, 4, rng, 0.01, 0);
     assertFalse(opt.driftDetected());

@@ -72,7 +72,26 @@ public final class StateCodec {
    * @throws IOException if reading fails, the name differs or the JSON does not match
    */
   public static <T> T readNamed(InputStream in, Class<T> type, String expectedName) throws IOException {
+    return readNamed(in, type, expectedName, tree -> { });
+  }
+
+  /**
+   * Reads an optimizer state record like {@link #readNamed(InputStream, Class, String)}, letting
+   * the caller upgrade the JSON object first (e.g. add settings that older states lack, with the
+   * value that reproduces their behaviour).
+   *
+   * @param <T> the record type
+   * @param in the stream; not closed
+   * @param type the record class
+   * @param expectedName the optimizer name the state must carry
+   * @param upgrade modifies the state's JSON object in place before binding
+   * @return the record
+   * @throws IOException if reading fails, the name differs or the JSON does not match
+   */
+  public static <T> T readNamed(InputStream in, Class<T> type, String expectedName,
+      java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> upgrade) throws IOException {
     Checks.notNull("in", in);
+    Checks.notNull("upgrade", upgrade);
     com.fasterxml.jackson.databind.JsonNode tree = MAPPER.readTree(in);
     if (tree == null || !tree.isObject()) {
       throw new IOException("optimizer state must be a JSON object");
@@ -81,6 +100,7 @@ public final class StateCodec {
     if (!expectedName.equals(name)) {
       throw new IOException("state was saved by optimizer '" + name + "', not '" + expectedName + "'");
     }
+    upgrade.accept((com.fasterxml.jackson.databind.node.ObjectNode) tree);
     try {
       return MAPPER.treeToValue(tree, type);
     } catch (IllegalArgumentException e) {

@@ -119,6 +119,11 @@ public final class ManageCommand implements Callable<Integer> {
   @Option(names = "--no-anomaly-detection", description = "gp-qnei: switch the anomaly filter off.")
   boolean noAnomalyDetection;
 
+  @Option(names = "--min-feasibility", paramLabel = "P",
+      description = "gp-qnei: safe-set threshold, the smallest predictive probability of meeting QoS a candidate "
+          + "needs to be evaluated, in [0, 1); 0 = off (default: the optimizer's).")
+  Double minFeasibility;
+
   @Option(names = "--forecaster", defaultValue = "hybrid-bnn",
       description = "Pool forecaster (default: ${DEFAULT-VALUE}; fft when it is not on the class path).")
   String forecaster;
@@ -237,6 +242,9 @@ public final class ManageCommand implements Callable<Integer> {
     if (!(confidence > 0 && confidence < 1)) {
       throw new IllegalArgumentException("--confidence must be in (0, 1), was " + confidence);
     }
+    if (minFeasibility != null && !(minFeasibility >= 0 && minFeasibility < 1)) {
+      throw new IllegalArgumentException("--min-feasibility must be in [0, 1), was " + minFeasibility);
+    }
     if (!(quantile > 0 && quantile < 1)) {
       throw new IllegalArgumentException("--quantile must be in (0, 1), was " + quantile);
     }
@@ -294,6 +302,9 @@ public final class ManageCommand implements Callable<Integer> {
       }
       options.put("confidence", Double.toString(confidence));
       options.put("anomaly-detection", Boolean.toString(!noAnomalyDetection));
+      if (minFeasibility != null) {
+        options.put("min-feasibility", Double.toString(minFeasibility));
+      }
       return Providers.optimizerProvider(name, options);
     }
     return Providers.optimizerProvider(name);

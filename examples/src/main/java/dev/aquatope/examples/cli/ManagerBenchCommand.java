@@ -85,6 +85,11 @@ public final class ManagerBenchCommand implements Callable<Integer> {
   @Option(names = "--batch-size", defaultValue = "3", description = "Batch size q (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
+  @Option(names = "--min-feasibility", paramLabel = "P",
+      description = "gp-qnei: safe-set threshold, the smallest predictive probability of meeting QoS a candidate "
+          + "needs to be evaluated, in [0, 1); 0 = off (default: the optimizer's).")
+  Double minFeasibility;
+
   @Option(names = "--seeds", defaultValue = "3", description = "Seeds per noise level and optimizer (default: ${DEFAULT-VALUE}).")
   int seeds;
 
@@ -311,8 +316,9 @@ public final class ManagerBenchCommand implements Callable<Integer> {
   private ConstrainedBatchOptimizer.Provider provider(String name) {
     if (name.equals("gp-qnei")) {
       GpQneiOptions d = GpQneiOptions.defaults();
-      return new GpQneiOptions(nInit, batchSize, d.mcSamples(), d.numRestarts(), OptionalInt.empty(), d.confidence(),
-          d.anomalyDetection()).provider();
+      GpQneiOptions o = new GpQneiOptions(nInit, batchSize, d.mcSamples(), d.numRestarts(), OptionalInt.empty(),
+          d.confidence(), d.anomalyDetection());
+      return (minFeasibility == null ? o : o.withMinFeasibility(minFeasibility)).provider();
     }
     return Providers.optimizerProvider(name);
   }

@@ -102,6 +102,11 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
       description = "gp-qnei: switch the leave-one-out anomaly filter off (to show what it prevents).")
   boolean noAnomalyDetection;
 
+  @Option(names = "--min-feasibility", paramLabel = "P",
+      description = "gp-qnei: safe-set threshold, the smallest predictive probability of meeting QoS a candidate "
+          + "needs to be evaluated, in [0, 1); 0 = off (default: the optimizer's).")
+  Double minFeasibility;
+
   /** One optimizer run. */
   record Run(String workflow, String optimizer, long seed, boolean foundFeasible, double gap, double cost,
       double latency, boolean violatesQos, double simulatedLatency, boolean violatesQosSimulated,
@@ -195,13 +200,16 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
     if (!(outliers >= 0 && outliers <= 1)) {
       throw new IllegalArgumentException("--outliers must be in [0, 1], was " + outliers);
     }
+    if (minFeasibility != null && !(minFeasibility >= 0 && minFeasibility < 1)) {
+      throw new IllegalArgumentException("--min-feasibility must be in [0, 1), was " + minFeasibility);
+    }
   }
 
   private Run runOnce(BenchmarkWorkflow bw, OracleResult oracle, NoiseFreeModel model, String optimizer, long seed,
       NoiseModel noise) {
     OptimizationProblem problem = bw.problem();
-    ConstrainedBatchOptimizer opt = optimizer.equals(CHECKED) && noAnomalyDetection
-        ? withoutAnomalyDetection().create(problem, seed)
+    ConstrainedBatchOptimizer opt = optimizer.equals(CHECKED) && (noAnomalyDetection || minFeasibility != null)
+        ? checkedProvider().create(problem, seed)
         : Providers.optimizer(optimizer, problem, seed);
     List<Double> suggestSeconds = new ArrayList<>();
     List<Double> suggestCpuSeconds = new ArrayList<>();
@@ -237,11 +245,12 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
         simulated, !problem.qos().isMet(simulated), violationFraction, medianSuggest, medianSuggestCpu, obs.size(), "");
   }
 
-  /** gp-qnei with its default settings except the anomaly filter, which is off. */
-  private static ConstrainedBatchOptimizer.Provider withoutAnomalyDetection() {
+  /** gp-qnei with its default settings except the anomaly filter and safe-set flags. */
+  private ConstrainedBatchOptimizer.Provider checkedProvider() {
     GpQneiOptions d = GpQneiOptions.defaults();
-    return new GpQneiOptions(d.nInit(), d.batchSize(), d.mcSamples(), d.numRestarts(), d.rawSamples(), d.confidence(),
-        false).provider();
+    GpQneiOptions o = new GpQneiOptions(d.nInit(), d.batchSize(), d.mcSamples(), d.numRestarts(), d.rawSamples(),
+        d.confidence(), !noAnomalyDetection);
+    return (minFeasibility == null ? o : o.withMinFeasibility(minFeasibility)).provider();
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.aquatope.core.util.Checks;
 import dev.aquatope.gp.GpBatchOptimizer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
@@ -23,9 +24,11 @@ import java.util.OptionalInt;
  *     default
  * @param confidence confidence level of the anomaly filter's interval, in (0, 1) (prototype: 0.95)
  * @param anomalyDetection whether the leave-one-out anomaly filter runs
+ * @param minFeasibility the safe-set threshold (smallest predictive probability of meeting QoS
+ *     that a candidate needs to be scored), in [0, 1); empty for the optimizer's default
  */
 public record GpQneiOptions(int nInit, int batchSize, int mcSamples, int numRestarts, OptionalInt rawSamples,
-    double confidence, boolean anomalyDetection) {
+    double confidence, boolean anomalyDetection, OptionalDouble minFeasibility) {
   /** Validates every field. */
   public GpQneiOptions {
     Checks.positive("nInit", nInit);
@@ -35,6 +38,41 @@ public record GpQneiOptions(int nInit, int batchSize, int mcSamples, int numRest
     Checks.notNull("rawSamples", rawSamples);
     rawSamples.ifPresent(r -> Checks.positive("rawSamples", r));
     Checks.openUnit("confidence", confidence);
+    Checks.notNull("minFeasibility", minFeasibility);
+    minFeasibility.ifPresent(p -> {
+      if (!(p >= 0 && p < 1)) {
+        throw new IllegalArgumentException("minFeasibility must be in [0, 1), was " + p);
+      }
+    });
+  }
+
+  /**
+   * Settings with the optimizer's default safe-set threshold.
+   *
+   * @param nInit initial design points, {@code >= 1}
+   * @param batchSize batch size, {@code >= 1}
+   * @param mcSamples MC samples, {@code >= 1}
+   * @param numRestarts acquisition restarts, {@code >= 1}
+   * @param rawSamples raw candidates; empty for the optimizer's default
+   * @param confidence the anomaly filter's confidence, in (0, 1)
+   * @param anomalyDetection whether the anomaly filter runs
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public GpQneiOptions(int nInit, int batchSize, int mcSamples, int numRestarts, OptionalInt rawSamples,
+      double confidence, boolean anomalyDetection) {
+    this(nInit, batchSize, mcSamples, numRestarts, rawSamples, confidence, anomalyDetection, OptionalDouble.empty());
+  }
+
+  /**
+   * These settings with another safe-set threshold.
+   *
+   * @param probability the threshold, in [0, 1)
+   * @return the new settings
+   * @throws IllegalArgumentException if out of range
+   */
+  public GpQneiOptions withMinFeasibility(double probability) {
+    return new GpQneiOptions(nInit, batchSize, mcSamples, numRestarts, rawSamples, confidence, anomalyDetection,
+        OptionalDouble.of(probability));
   }
 
   /**
@@ -66,6 +104,7 @@ public record GpQneiOptions(int nInit, int batchSize, int mcSamples, int numRest
             .batchSize(o.batchSize).mcSamples(o.mcSamples).numRestarts(o.numRestarts)
             .anomalyDetection(o.anomalyDetection).confidence(o.confidence);
         o.rawSamples.ifPresent(b::rawSamples);
+        o.minFeasibility.ifPresent(b::minFeasibilityProbability);
         return b.build();
       }
 

@@ -119,8 +119,9 @@ class E2eCommandsTest {
     Path journal = dir.resolve("journal");
     run(AquatopeCli.EXIT_OK, "manage", "--platform", "sim", "--workflow", "chain(2)", "--optimizer", "gp-qnei",
         "--n-init", "3", "--n-batch", "1", "--batch-size", "2", "--mc-samples", "8", "--num-restarts", "2",
-        "--raw-samples", "64", "--confidence", "0.9", "--no-anomaly-detection", "--forecaster", "fft",
-        "--duration", "2m", "--check-every", "10m", "--journal", journal.toString(), "--no-progress");
+        "--raw-samples", "64", "--confidence", "0.9", "--no-anomaly-detection", "--min-feasibility", "0.7",
+        "--forecaster", "fft", "--duration", "2m", "--check-every", "10m", "--journal", journal.toString(),
+        "--no-progress");
     Path snapshot;
     try (var files = Files.list(journal)) {
       snapshot = files.filter(f -> f.getFileName().toString().contains("snapshot")).findFirst().orElseThrow();
@@ -133,6 +134,7 @@ class E2eCommandsTest {
     assertEquals(64, options.get("search").get("rawSamples").asInt());
     assertEquals(0.9, options.get("anomaly").get("confidence").asDouble());
     assertEquals(false, options.get("anomalyDetection").asBoolean());
+    assertEquals(0.7, options.get("minFeasibilityProbability").asDouble());
 
     CommandLine cl = AquatopeCli.commandLine();
     StringWriter err = new StringWriter();

@@ -67,6 +67,13 @@ class OptimizeBenchCommandTest {
   }
 
   @Test
+  void call_minFeasibilityOutOfRange_exitsWithUsageError() {
+    String[] r = run("optimize-bench", "--min-feasibility", "1", "--no-progress");
+    assertEquals(AquatopeCli.EXIT_USAGE, Integer.parseInt(r[0]));
+    assertTrue(r[2].contains("--min-feasibility must be in [0, 1), was 1.0"), r[2]);
+  }
+
+  @Test
   void checkTargets_gpWorseThanRandom_reportsEachMissedTarget() {
     OptimizeBenchCommand.Summary gp = new OptimizeBenchCommand.Summary("w", "gp-qnei", 3, 1.0, 1.0, 0.08, 0.1, 1.08, 1,
         0, 0, 0.2, 0.7, 0.3, List.of());

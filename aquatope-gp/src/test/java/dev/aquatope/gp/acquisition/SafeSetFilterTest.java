@@ -1,0 +1,100 @@
+package dev.aquatope.gp.acquisition;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aquatope.gp.model.GaussianProcess;
+import dev.aquatope.gp.model.GpOptions;
+import dev.aquatope.gp.sampling.SobolEngine;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.junit.jupiter.api.Test;
+
+class SafeSetFilterTest {
+  private static final double[][] X = new SobolEngine(2, true, 5).draw(16);
+  /** Latency falls with the first coordinate: {@code 1 - x0}. */
+  private static final GaussianProcess LATENCY = GaussianProcess.fit(X,
+      ConstrainedQNoisyExpectedImprovementTest.latency(X), null, GpOptions.defaults());
+  private static final double BOUND = 0.5;
+
+  @Test
+  void probability_matchesPredictiveNormalCdf() {
+    double noise = 0.01;
+    SafeSetFilter f = new SafeSetFilter(LATENCY, BOUND, noise, 0.8);
+    double[][] x = {{0.37, 0.81}};
+    double mean = LATENCY.posteriorMean(x)[0];
+    double sd = Math.sqrt(LATENCY.posteriorVariance(x)[0] + noise);
+    double expected = new NormalDistribution(mean, sd).cumulativeProbability(BOUND);
+    assertEquals(expected, f.probability(x[0]), 1e-12);
+    // latency 1 - x0: far below the bound at x0 = 0.95, far above at x0 = 0.05
+    assertTrue(f.probability(new double[] {0.95, 0.5}) > 0.99);
+    assertTrue(f.probability(new double[] {0.05, 0.5}) < 0.01);
+  }
+
+  @Test
+  void restrict_safeCandidate_keepsAcquisitionValue_unsafeNeverEvaluated() {
+    SafeSetFilter f = new SafeSetFilter(LATENCY, BOUND, 1e-4, 0.8);
+    AtomicInteger calls = new AtomicInteger();
+    AcquisitionFunction inner = c -> {
+      calls.incrementAndGet();
+      return -123.5 + c[0][1];
+    };
+    AcquisitionFunction safe = f.restrict(inner);
+    assertEquals(-123.5 + 0.25, safe.evaluate(new double[][] {{0.9, 0.25}}), 0.0);
+    assertEquals(1, calls.get());
+    double unsafe = safe.evaluate(new double[][] {{0.1, 0.25}});
+    assertEquals(1, calls.get());
+    assertTrue(unsafe <= SafeSetFilter.UNSAFE_BASE && unsafe >= 2 * SafeSetFilter.UNSAFE_BASE, "" + unsafe);
+    // a batch with one unsafe row is unsafe
+    assertTrue(safe.evaluate(new double[][] {{0.9, 0.25}, {0.1, 0.25}}) <= SafeSetFilter.UNSAFE_BASE);
+    assertEquals(1, calls.get());
+  }
+
+  @Test
+  void restrict_unsafeCandidates_orderedByProbability() {
+    SafeSetFilter f = new SafeSetFilter(LATENCY, BOUND, 1e-4, 0.999);
+    AcquisitionFunction safe = f.restrict(c -> 0.0);
+    double[] a = {0.3, 0.5};
+    double[] b = {0.45, 0.5};
+    assertTrue(f.probability(a) < f.probability(b));
+    assertTrue(f.probability(b) < 0.999);
+    assertTrue(safe.evaluate(new double[][] {a}) < safe.evaluate(new double[][] {b}));
+  }
+
+  @Test
+  void restrict_zeroThreshold_returnsSameFunction() {
+    AcquisitionFunction inner = c -> 1.0;
+    SafeSetFilter f = new SafeSetFilter(LATENCY, BOUND, 0, 0);
+    assertSame(inner, f.restrict(inner));
+    assertTrue(f.isSafe(new double[] {0.0, 0.0}));
+  }
+
+  @Test
+  void noiseVariance_learnedNoise_isStandardizedNoiseTimesOutputVariance() {
+    double sd = LATENCY.outputStd();
+    assertEquals(LATENCY.hyperparameters().noise() * sd * sd, SafeSetFilter.noiseVariance(LATENCY), 1e-15);
+    double[] y = ConstrainedQNoisyExpectedImprovementTest.latency(X);
+    double[] v = new double[y.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = 0.001 * (i + 1);
+    }
+    GaussianProcess fixed = GaussianProcess.fit(X, y, v, GpOptions.defaults());
+    assertEquals(0.001 * 9, SafeSetFilter.noiseVariance(fixed), 1e-15);
+  }
+
+  @Test
+  void constructor_invalidArguments_throwNamingTheParameter() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new SafeSetFilter(LATENCY, BOUND, 0, 1.0));
+    assertEquals("minProbability must be in [0, 1), was 1.0", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new SafeSetFilter(LATENCY, BOUND, 0, Double.NaN));
+    assertEquals("minProbability must be in [0, 1), was NaN", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new SafeSetFilter(LATENCY, Double.NaN, 0, 0.5));
+    assertTrue(e.getMessage().contains("bound"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new SafeSetFilter(LATENCY, BOUND, -1, 0.5));
+    assertTrue(e.getMessage().contains("noiseVariance"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new SafeSetFilter(null, BOUND, 0, 0.5));
+  }
+}
