@@ -61,17 +61,18 @@ import org.slf4j.LoggerFactory;
  * <p><b>One suggest.</b> The first {@code nInit} points are a scrambled Sobol design decoded to
  * distinct grid points, the first of which is (with {@link GpBatchOptimizerOptions#anchorFastest()})
  * the most generous configuration, so that a feasible incumbent is usually known from the start; the
- * other design points lie in the generous part of each resource range ({@link GpBatchOptimizerOptions#designRange()}),
- * so that the design rarely violates the target. Afterwards: (1) the outlier filter flags observations outside the
+ * other design points lie in the part of each resource range that {@link GpBatchOptimizerOptions#designRange()}
+ * gives (the whole range by default; the generous part under safe exploration, so that the design
+ * rarely violates the target). Afterwards: (1) the outlier filter flags observations outside the
  * leave-one-out interval ({@link ObservationFlag#OUTLIER}); (2) the cost GP is fitted on the
  * unflagged, non-failed observations and the latency GP on the unflagged ones, where a
  * {@link ObservationFlag#FAILED} observation (e.g. out of memory) enters with a latency of at least
  * twice the bound and the slowest successful observation, so the model learns that region is
  * infeasible; (3) until some observation is
  * feasible the acquisition is the expected latency improvement over the fastest observation,
- * afterwards constrained qNEI restricted to the safe set, the candidates whose predictive
- * probability of meeting the target is at least {@link GpBatchOptimizerOptions#minFeasibilityProbability()}
- * ({@link SafeSetFilter}); (4)
+ * afterwards constrained qNEI, under safe exploration restricted to the safe set, the candidates
+ * whose predictive probability of meeting the target is at least
+ * {@link GpBatchOptimizerOptions#minFeasibilityProbability()} ({@link SafeSetFilter}); (4)
  * the batch is chosen point by point with the earlier points pending, never repeating an observed
  * or pending grid point.
  *
@@ -88,10 +89,17 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
   public static final String NAME = "gp-qnei";
   /** The default seed. */
   public static final long DEFAULT_SEED = 42L;
-  /** The default {@link GpBatchOptimizerOptions#minFeasibilityProbability()}. */
-  public static final double DEFAULT_MIN_FEASIBILITY_PROBABILITY = 0.95;
-  /** The default {@link GpBatchOptimizerOptions#designRange()}. */
-  public static final double DEFAULT_DESIGN_RANGE = 0.5;
+  /** The default {@link GpBatchOptimizerOptions#minFeasibilityProbability()}: no safe set (plain constrained qNEI). */
+  public static final double DEFAULT_MIN_FEASIBILITY_PROBABILITY = 0.0;
+  /** The default {@link GpBatchOptimizerOptions#designRange()}: the design covers the whole space. */
+  public static final double DEFAULT_DESIGN_RANGE = 1.0;
+  /**
+   * The safe-set threshold of {@link Builder#safeExploration()}: the only setting measured that
+   * explored with fewer QoS violations than CLITE on every benchmark workflow (aquatope-gp README).
+   */
+  public static final double SAFE_MIN_FEASIBILITY_PROBABILITY = 0.95;
+  /** The design range of {@link Builder#safeExploration()}. */
+  public static final double SAFE_DESIGN_RANGE = 0.5;
 
   private static final Logger LOG = LoggerFactory.getLogger(GpBatchOptimizer.class);
   private static final int STATE_VERSION = 1;
@@ -1409,6 +1417,22 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
       once("minFeasibilityProbability");
       this.minFeasibilityProbability = probability;
       return this;
+    }
+
+    /**
+     * Safe exploration, for optimizing against live traffic where every profiled configuration
+     * that violates QoS is felt by users: the safe-set threshold
+     * {@value GpBatchOptimizer#SAFE_MIN_FEASIBILITY_PROBABILITY} and the design range
+     * {@value GpBatchOptimizer#SAFE_DESIGN_RANGE}. On the benchmark workflows it cuts the
+     * QoS-violating evaluations 4-8 fold (below CLITE's) at a higher final cost (up to 10 points
+     * further from the oracle); the defaults (plain constrained qNEI) find cheaper configurations.
+     * The resource manager's service ({@code manage}) uses it by default.
+     *
+     * @return this builder (for chaining)
+     * @throws IllegalStateException if the threshold or the design range is already set
+     */
+    public Builder safeExploration() {
+      return minFeasibilityProbability(SAFE_MIN_FEASIBILITY_PROBABILITY).designRange(SAFE_DESIGN_RANGE);
     }
 
     /**

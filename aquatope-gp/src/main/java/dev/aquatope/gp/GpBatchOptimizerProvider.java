@@ -17,13 +17,16 @@ import java.util.TreeSet;
  * as strings: {@code n-init}, {@code batch-size}, {@code mc-samples}, {@code num-restarts},
  * {@code raw-samples} (integers), {@code confidence} (of the anomaly filter, in (0, 1)),
  * {@code anomaly-detection} and {@code drift-detection} ({@code true}/{@code false}),
- * {@code min-feasibility} (the safe-set threshold, in [0, 1)); absent keys
+ * {@code min-feasibility} (the safe-set threshold, in [0, 1)), {@code safe-exploration}
+ * ({@code true}/{@code false}: {@link GpBatchOptimizer.Builder#safeExploration()}, whose threshold
+ * {@code min-feasibility} overrides when both are given); absent keys
  * keep the builder's defaults.
  */
 public final class GpBatchOptimizerProvider implements ConstrainedBatchOptimizer.Provider {
   /** The option keys {@link #create(OptimizationProblem, long, Map)} reads. */
   public static final Set<String> OPTION_KEYS = Set.of("n-init", "batch-size", "mc-samples", "num-restarts",
-      "raw-samples", "confidence", "anomaly-detection", "drift-detection", "min-feasibility");
+      "raw-samples", "confidence", "anomaly-detection", "drift-detection", "min-feasibility",
+      "safe-exploration");
 
   /** Creates the provider (called by {@link java.util.ServiceLoader}). */
   public GpBatchOptimizerProvider() {}
@@ -64,6 +67,14 @@ public final class GpBatchOptimizerProvider implements ConstrainedBatchOptimizer
           case "raw-samples" -> b.rawSamples(ProviderOptions.intValue(me, options, key, 0));
           case "confidence" -> b.confidence(ProviderOptions.doubleValue(me, options, key, 0));
           case "min-feasibility" -> b.minFeasibilityProbability(ProviderOptions.doubleValue(me, options, key, 0));
+          case "safe-exploration" -> {
+            if (ProviderOptions.booleanValue(me, options, key, false)) {
+              b.designRange(GpBatchOptimizer.SAFE_DESIGN_RANGE);
+              if (!options.containsKey("min-feasibility")) {
+                b.minFeasibilityProbability(GpBatchOptimizer.SAFE_MIN_FEASIBILITY_PROBABILITY);
+              }
+            }
+          }
           case "anomaly-detection" -> b.anomalyDetection(ProviderOptions.booleanValue(me, options, key, true));
           case "drift-detection" -> b.drift(ProviderOptions.booleanValue(me, options, key, true)
               ? DriftOptions.defaults() : DriftOptions.disabled());

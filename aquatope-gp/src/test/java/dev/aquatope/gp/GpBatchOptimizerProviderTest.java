@@ -3,6 +3,7 @@ package dev.aquatope.gp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aquatope.core.spi.ConstrainedBatchOptimizer;
 import dev.aquatope.core.spi.Providers;
@@ -35,12 +36,35 @@ class GpBatchOptimizerProviderTest {
   }
 
   @Test
+  void createWithOptions_safeExploration_setsThresholdAndDesignRangeUnlessThresholdGiven() {
+    ConstrainedBatchOptimizer.Provider p = new GpBatchOptimizerProvider();
+    GpBatchOptimizerOptions plain = ((GpBatchOptimizer) p.create(TOY.problem(), 1, Map.of())).options();
+    assertEquals(0.0, plain.minFeasibilityProbability());
+    assertEquals(1.0, plain.designRange());
+    GpBatchOptimizerOptions safe = ((GpBatchOptimizer) p.create(TOY.problem(), 1,
+        Map.of("safe-exploration", "true"))).options();
+    assertEquals(0.95, safe.minFeasibilityProbability());
+    assertEquals(0.5, safe.designRange());
+    assertEquals(GpBatchOptimizer.newBuilder(TOY.problem()).seed(1).safeExploration().build().options(), safe);
+    GpBatchOptimizerOptions both = ((GpBatchOptimizer) p.create(TOY.problem(), 1,
+        Map.of("safe-exploration", "true", "min-feasibility", "0.8"))).options();
+    assertEquals(0.8, both.minFeasibilityProbability());
+    assertEquals(0.5, both.designRange());
+    GpBatchOptimizerOptions off = ((GpBatchOptimizer) p.create(TOY.problem(), 1,
+        Map.of("safe-exploration", "false"))).options();
+    assertEquals(plain, off);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> p.create(TOY.problem(), 1, Map.of("safe-exploration", "yes")));
+    assertTrue(e.getMessage().contains("safe-exploration"), e.getMessage());
+  }
+
+  @Test
   void createWithOptions_unknownKeyOrBadValue_throwsNamingTheKey() {
     ConstrainedBatchOptimizer.Provider p = new GpBatchOptimizerProvider();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> p.create(TOY.problem(), 1, Map.of("n_init", "6")));
     assertEquals("unknown option 'n_init' for 'gp-qnei'; known: [anomaly-detection, batch-size, confidence, "
-        + "drift-detection, mc-samples, min-feasibility, n-init, num-restarts, raw-samples]", e.getMessage());
+        + "drift-detection, mc-samples, min-feasibility, n-init, num-restarts, raw-samples, safe-exploration]", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> p.create(TOY.problem(), 1, Map.of("n-init", "0")));
     assertEquals("option 'n-init' of 'gp-qnei': nInit must be > 0, was 0", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> p.create(TOY.problem(), 1, Map.of("confidence", "x")));

@@ -8,6 +8,7 @@ import dev.aquatope.core.manage.WorkflowStatus;
 import dev.aquatope.core.model.CostModel;
 import dev.aquatope.core.model.FunctionId;
 import dev.aquatope.core.model.InvocationSeries;
+import dev.aquatope.core.pool.CascadeOptions;
 import dev.aquatope.core.pool.ContainerPoolScheduler;
 import dev.aquatope.core.pool.PoolSchedulerConfig;
 import dev.aquatope.core.pool.QuantilePolicy;
@@ -121,8 +122,13 @@ public final class ManageCommand implements Callable<Integer> {
 
   @Option(names = "--min-feasibility", paramLabel = "P",
       description = "gp-qnei: safe-set threshold, the smallest predictive probability of meeting QoS a candidate "
-          + "needs to be evaluated, in [0, 1); 0 = off (default: the optimizer's).")
+          + "needs to be evaluated, in [0, 1); 0 = off (default: 0.95 under safe exploration, else off).")
   Double minFeasibility;
+
+  @Option(names = "--no-safe-exploration",
+      description = "gp-qnei: explore with plain constrained qNEI (cheaper results, more QoS-violating profiling "
+          + "runs) instead of the default safe exploration (safe set and generous initial design).")
+  boolean noSafeExploration;
 
   @Option(names = "--forecaster", defaultValue = "hybrid-bnn",
       description = "Pool forecaster (default: ${DEFAULT-VALUE}; fft when it is not on the class path).")
@@ -136,6 +142,11 @@ public final class ManageCommand implements Callable<Integer> {
 
   @Option(names = "--quantile", defaultValue = "0.9", description = "Prewarm quantile (default: ${DEFAULT-VALUE}).")
   double quantile;
+
+  @Option(names = "--no-cascade",
+      description = "Pool: no just-in-time prewarming of downstream stages from their upstream stages' invocations "
+          + "(cascade prewarming is on by default and takes effect on platforms that support it: sim).")
+  boolean noCascade;
 
   @Option(names = "--journal", defaultValue = "aquatope-journal", paramLabel = "DIR",
       description = "Journal directory (default: ${DEFAULT-VALUE}).")
@@ -185,7 +196,8 @@ public final class ManageCommand implements Callable<Integer> {
     try (FaasPlatform platform = Providers.platform(platformName, platformProperties)) {
       PoolSchedulerConfig config = PoolSchedulerConfig.defaults().withInterval(tick)
           .withPolicy(new QuantilePolicy(quantile)).withInputSteps(nInputSteps)
-          .withTrainingWindows(Math.max(nInputSteps, PoolSchedulerConfig.defaults().trainingWindows()));
+          .withTrainingWindows(Math.max(nInputSteps, PoolSchedulerConfig.defaults().trainingWindows()))
+          .withCascade(noCascade ? CascadeOptions.OFF : CascadeOptions.on());
       ContainerPoolScheduler.Builder pb = ContainerPoolScheduler.newBuilder().platform(platform).config(config)
           .seed(common.seed).forecasters(fc);
       if (sim) {
@@ -305,6 +317,7 @@ public final class ManageCommand implements Callable<Integer> {
       if (minFeasibility != null) {
         options.put("min-feasibility", Double.toString(minFeasibility));
       }
+      options.put("safe-exploration", Boolean.toString(!noSafeExploration));
       return Providers.optimizerProvider(name, options);
     }
     return Providers.optimizerProvider(name);

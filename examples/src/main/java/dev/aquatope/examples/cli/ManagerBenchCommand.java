@@ -87,8 +87,12 @@ public final class ManagerBenchCommand implements Callable<Integer> {
 
   @Option(names = "--min-feasibility", paramLabel = "P",
       description = "gp-qnei: safe-set threshold, the smallest predictive probability of meeting QoS a candidate "
-          + "needs to be evaluated, in [0, 1); 0 = off (default: the optimizer's).")
+          + "needs to be evaluated, in [0, 1); 0 = off (default: 0.95 under safe exploration, else off).")
   Double minFeasibility;
+
+  @Option(names = "--no-safe-exploration",
+      description = "gp-qnei: plain constrained qNEI instead of safe exploration (the default, as in manage).")
+  boolean noSafeExploration;
 
   @Option(names = "--seeds", defaultValue = "3", description = "Seeds per noise level and optimizer (default: ${DEFAULT-VALUE}).")
   int seeds;
@@ -317,7 +321,7 @@ public final class ManagerBenchCommand implements Callable<Integer> {
     if (name.equals("gp-qnei")) {
       GpQneiOptions d = GpQneiOptions.defaults();
       GpQneiOptions o = new GpQneiOptions(nInit, batchSize, d.mcSamples(), d.numRestarts(), OptionalInt.empty(),
-          d.confidence(), d.anomalyDetection());
+          d.confidence(), d.anomalyDetection()).withSafeExploration(!noSafeExploration);
       return (minFeasibility == null ? o : o.withMinFeasibility(minFeasibility)).provider();
     }
     return Providers.optimizerProvider(name);

@@ -104,8 +104,13 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
 
   @Option(names = "--min-feasibility", paramLabel = "P",
       description = "gp-qnei: safe-set threshold, the smallest predictive probability of meeting QoS a candidate "
-          + "needs to be evaluated, in [0, 1); 0 = off (default: the optimizer's).")
+          + "needs to be evaluated, in [0, 1); 0 = off (default: 0.95 under safe exploration, else off).")
   Double minFeasibility;
+
+  @Option(names = "--safe-exploration",
+      description = "gp-qnei: safe exploration (safe set and generous initial design, as manage uses by default) "
+          + "instead of plain constrained qNEI.")
+  boolean safeExploration;
 
   /** One optimizer run. */
   record Run(String workflow, String optimizer, long seed, boolean foundFeasible, double gap, double cost,
@@ -208,7 +213,7 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
   private Run runOnce(BenchmarkWorkflow bw, OracleResult oracle, NoiseFreeModel model, String optimizer, long seed,
       NoiseModel noise) {
     OptimizationProblem problem = bw.problem();
-    ConstrainedBatchOptimizer opt = optimizer.equals(CHECKED) && (noAnomalyDetection || minFeasibility != null)
+    ConstrainedBatchOptimizer opt = optimizer.equals(CHECKED) && (noAnomalyDetection || minFeasibility != null || safeExploration)
         ? checkedProvider().create(problem, seed)
         : Providers.optimizer(optimizer, problem, seed);
     List<Double> suggestSeconds = new ArrayList<>();
@@ -249,7 +254,7 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
   private ConstrainedBatchOptimizer.Provider checkedProvider() {
     GpQneiOptions d = GpQneiOptions.defaults();
     GpQneiOptions o = new GpQneiOptions(d.nInit(), d.batchSize(), d.mcSamples(), d.numRestarts(), d.rawSamples(),
-        d.confidence(), !noAnomalyDetection);
+        d.confidence(), !noAnomalyDetection).withSafeExploration(safeExploration);
     return (minFeasibility == null ? o : o.withMinFeasibility(minFeasibility)).provider();
   }
 

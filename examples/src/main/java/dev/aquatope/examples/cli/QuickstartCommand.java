@@ -161,7 +161,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     // 2. The resource manager.
     ManagerExperiment mx = new ManagerExperiment(bw, NoiseModel.DEFAULT, evaluations, batchSize, common.seed);
     ConstrainedBatchOptimizer.Provider provider = opt.equals("gp-qnei")
-        ? new GpQneiOptions(10, batchSize, 32, 10, OptionalInt.empty(), 0.95, true).provider()
+        ? new GpQneiOptions(10, batchSize, 32, 10, OptionalInt.empty(), 0.95, true).withSafeExploration(true).provider()
         : Providers.optimizerProvider(opt);
     Path journal = Files.createTempDirectory("aquatope-quickstart");
     ManagerRunResult mr;

@@ -25,10 +25,13 @@ import java.util.OptionalInt;
  * @param confidence confidence level of the anomaly filter's interval, in (0, 1) (prototype: 0.95)
  * @param anomalyDetection whether the leave-one-out anomaly filter runs
  * @param minFeasibility the safe-set threshold (smallest predictive probability of meeting QoS
- *     that a candidate needs to be scored), in [0, 1); empty for the optimizer's default
+ *     that a candidate needs to be scored), in [0, 1); empty for the optimizer's default (none, or
+ *     safe exploration's when {@code safeExploration})
+ * @param safeExploration whether the optimizer explores safely
+ *     ({@link GpBatchOptimizer.Builder#safeExploration()}: safe set and generous design)
  */
 public record GpQneiOptions(int nInit, int batchSize, int mcSamples, int numRestarts, OptionalInt rawSamples,
-    double confidence, boolean anomalyDetection, OptionalDouble minFeasibility) {
+    double confidence, boolean anomalyDetection, OptionalDouble minFeasibility, boolean safeExploration) {
   /** Validates every field. */
   public GpQneiOptions {
     Checks.positive("nInit", nInit);
@@ -47,7 +50,25 @@ public record GpQneiOptions(int nInit, int batchSize, int mcSamples, int numRest
   }
 
   /**
-   * Settings with the optimizer's default safe-set threshold.
+   * Settings without safe exploration.
+   *
+   * @param nInit initial design points, {@code >= 1}
+   * @param batchSize batch size, {@code >= 1}
+   * @param mcSamples MC samples, {@code >= 1}
+   * @param numRestarts acquisition restarts, {@code >= 1}
+   * @param rawSamples raw candidates; empty for the optimizer's default
+   * @param confidence the anomaly filter's confidence, in (0, 1)
+   * @param anomalyDetection whether the anomaly filter runs
+   * @param minFeasibility the safe-set threshold, in [0, 1); empty for none
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public GpQneiOptions(int nInit, int batchSize, int mcSamples, int numRestarts, OptionalInt rawSamples,
+      double confidence, boolean anomalyDetection, OptionalDouble minFeasibility) {
+    this(nInit, batchSize, mcSamples, numRestarts, rawSamples, confidence, anomalyDetection, minFeasibility, false);
+  }
+
+  /**
+   * Settings without a safe-set threshold or safe exploration.
    *
    * @param nInit initial design points, {@code >= 1}
    * @param batchSize batch size, {@code >= 1}
@@ -72,7 +93,18 @@ public record GpQneiOptions(int nInit, int batchSize, int mcSamples, int numRest
    */
   public GpQneiOptions withMinFeasibility(double probability) {
     return new GpQneiOptions(nInit, batchSize, mcSamples, numRestarts, rawSamples, confidence, anomalyDetection,
-        OptionalDouble.of(probability));
+        OptionalDouble.of(probability), safeExploration);
+  }
+
+  /**
+   * These settings with safe exploration on or off.
+   *
+   * @param safe whether the optimizer explores safely
+   * @return the new settings
+   */
+  public GpQneiOptions withSafeExploration(boolean safe) {
+    return new GpQneiOptions(nInit, batchSize, mcSamples, numRestarts, rawSamples, confidence, anomalyDetection,
+        minFeasibility, safe);
   }
 
   /**
@@ -104,7 +136,12 @@ public record GpQneiOptions(int nInit, int batchSize, int mcSamples, int numRest
             .batchSize(o.batchSize).mcSamples(o.mcSamples).numRestarts(o.numRestarts)
             .anomalyDetection(o.anomalyDetection).confidence(o.confidence);
         o.rawSamples.ifPresent(b::rawSamples);
-        o.minFeasibility.ifPresent(b::minFeasibilityProbability);
+        if (o.safeExploration) {
+          b.designRange(GpBatchOptimizer.SAFE_DESIGN_RANGE)
+              .minFeasibilityProbability(o.minFeasibility.orElse(GpBatchOptimizer.SAFE_MIN_FEASIBILITY_PROBABILITY));
+        } else {
+          o.minFeasibility.ifPresent(b::minFeasibilityProbability);
+        }
         return b.build();
       }
 

@@ -135,6 +135,18 @@ class E2eCommandsTest {
     assertEquals(0.9, options.get("anomaly").get("confidence").asDouble());
     assertEquals(false, options.get("anomalyDetection").asBoolean());
     assertEquals(0.7, options.get("minFeasibilityProbability").asDouble());
+    assertEquals(0.5, options.get("designRange").asDouble(), "manage explores safely by default");
+
+    Path plainJournal = dir.resolve("plain");
+    run(AquatopeCli.EXIT_OK, "manage", "--platform", "sim", "--workflow", "chain(2)", "--optimizer", "gp-qnei",
+        "--n-init", "3", "--n-batch", "1", "--batch-size", "2", "--no-safe-exploration", "--forecaster", "fft",
+        "--duration", "2m", "--check-every", "10m", "--journal", plainJournal.toString(), "--no-progress");
+    try (var files = Files.list(plainJournal)) {
+      snapshot = files.filter(f -> f.getFileName().toString().contains("snapshot")).findFirst().orElseThrow();
+    }
+    JsonNode plain = new ObjectMapper().readTree(snapshot.toFile()).get("options");
+    assertEquals(0.0, plain.get("minFeasibilityProbability").asDouble());
+    assertEquals(1.0, plain.get("designRange").asDouble());
 
     CommandLine cl = AquatopeCli.commandLine();
     StringWriter err = new StringWriter();
