@@ -26,9 +26,16 @@ import dev.aquatope.core.util.Checks;
  * @param minObservations no detection before the prediction is conditioned on this many
  *     observations, {@code >= 2}
  * @param reexplore fresh points proposed after drift, {@code >= 0}
+ * @param minPredictiveStd floor of the predictive standard deviation that the z-scores divide by,
+ *     in log units when the models work on the log scale (a relative change: 0.1 means that with
+ *     {@code zThreshold} 3 no change below about 35% is a surprise), else relative to the predicted
+ *     value, {@code >= 0}; 0 for none. Without it, nearly noise-free measurements let the learned
+ *     noise fall to its lower bound, and the first measurements in a region the models only
+ *     extrapolate to (e.g. after a design concentrated on the generous configurations) looked like
+ *     a change: three false alarms in five noise-free resource-manager runs
  */
 public record DriftOptions(boolean enabled, int lookback, int surprises, double zThreshold, int minObservations,
-    int reexplore) {
+    int reexplore, double minPredictiveStd) {
   /** Validates the fields and their combinations. */
   public DriftOptions {
     Checks.positive("lookback", lookback);
@@ -41,6 +48,34 @@ public record DriftOptions(boolean enabled, int lookback, int surprises, double 
       throw new IllegalArgumentException("minObservations must be >= 2, was " + minObservations);
     }
     Checks.nonNegative("reexplore", reexplore);
+    Checks.nonNegative("minPredictiveStd", minPredictiveStd);
+  }
+
+  /**
+   * Options without a floor on the predictive spread (as before the floor existed).
+   *
+   * @param enabled see the record
+   * @param lookback see the record
+   * @param surprises see the record
+   * @param zThreshold see the record
+   * @param minObservations see the record
+   * @param reexplore see the record
+   * @throws IllegalArgumentException if a value is invalid
+   */
+  public DriftOptions(boolean enabled, int lookback, int surprises, double zThreshold, int minObservations,
+      int reexplore) {
+    this(enabled, lookback, surprises, zThreshold, minObservations, reexplore, 0);
+  }
+
+  /**
+   * A copy with another floor of the predictive spread.
+   *
+   * @param std the floor, {@code >= 0}
+   * @return the copy
+   * @throws IllegalArgumentException if negative or NaN
+   */
+  public DriftOptions withMinPredictiveStd(double std) {
+    return new DriftOptions(enabled, lookback, surprises, zThreshold, minObservations, reexplore, std);
   }
 
   /**
@@ -51,12 +86,12 @@ public record DriftOptions(boolean enabled, int lookback, int surprises, double 
    * window are left out of the conditioning, so a real change stays surprising until it is
    * declared, even when every new observation repeats one configuration. 3 fresh points, the
    * anchor and two former incumbents, did better than 5 Sobol points on ml-pipeline with a stage
-   * twice as slow: see the module README.)
+   * twice as slow: see the module README.) Predictive spread at least 0.1 (log units).
    *
    * @return the default options
    */
   public static DriftOptions defaults() {
-    return new DriftOptions(true, 6, 4, 3.0, 15, 3);
+    return new DriftOptions(true, 6, 4, 3.0, 15, 3, 0.1);
   }
 
   /**
@@ -65,6 +100,6 @@ public record DriftOptions(boolean enabled, int lookback, int surprises, double 
    * @return disabled options
    */
   public static DriftOptions disabled() {
-    return new DriftOptions(false, 6, 4, 3.0, 15, 3);
+    return new DriftOptions(false, 6, 4, 3.0, 15, 3, 0.1);
   }
 }

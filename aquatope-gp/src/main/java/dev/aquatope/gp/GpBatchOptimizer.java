@@ -700,9 +700,12 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     GaussianProcess cost = conditioned(models.cost, c);
     GaussianProcess latency = conditioned(models.latency, l);
     double[][] x = {grid.toUnit(grid.pointOf(o.configuration()))};
-    double zc = predictiveZ(cost, noiseInOriginalUnits(cost, c), x, modelCost(o.cost())) / models.costScale;
-    double zl = predictiveZ(latency, noiseInOriginalUnits(latency, l), x, modelLatency(o.latency()))
-        / models.latencyScale;
+    double floor = d.minPredictiveStd();
+    boolean relative = !options.logTransform();
+    double zc = predictiveZ(cost, noiseInOriginalUnits(cost, c), floor, relative, x, modelCost(o.cost()))
+        / models.costScale;
+    double zl = predictiveZ(latency, noiseInOriginalUnits(latency, l), floor, relative, x,
+        modelLatency(o.latency())) / models.latencyScale;
     LOG.debug("drift check of observation {}: z cost {} latency {} (scales {}, {})", observations.size(), zc, zl,
         models.costScale, models.latencyScale);
     return Math.max(Math.abs(zc), Math.abs(zl)) > d.zThreshold();
@@ -735,9 +738,15 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     return gp.hyperparameters().noise() * sd * sd;
   }
 
-  private static double predictiveZ(GaussianProcess gp, double noise, double[][] x, double y) {
+  /**
+   * The z-score of {@code y} under the model's predictive distribution at {@code x}, whose standard
+   * deviation is at least {@code floor} ({@code floor * |mean|} when {@code relative}).
+   */
+  private static double predictiveZ(GaussianProcess gp, double noise, double floor, boolean relative, double[][] x,
+      double y) {
     double mean = gp.posteriorMean(x)[0];
-    double var = gp.posteriorVariance(x)[0] + noise;
+    double minStd = relative ? floor * Math.abs(mean) : floor;
+    double var = Math.max(gp.posteriorVariance(x)[0] + noise, minStd * minStd);
     return (y - mean) / Math.sqrt(Math.max(var, 1e-18));
   }
 
@@ -997,7 +1006,8 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
 
   /**
    * Adds the settings that states saved before they existed lack, with the values that reproduce
-   * the behaviour of that time (no safe set, design over the whole space).
+   * the behaviour of that time (no safe set, design over the whole space, no floor on the drift
+   * check's predictive spread).
    */
   private static void upgradeState(com.fasterxml.jackson.databind.node.ObjectNode tree) {
     if (tree.get("options") instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
@@ -1006,6 +1016,10 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
       }
       if (!o.has("designRange")) {
         o.put("designRange", 1.0);
+      }
+      if (o.get("drift") instanceof com.fasterxml.jackson.databind.node.ObjectNode d
+          && !d.has("minPredictiveStd")) {
+        d.put("minPredictiveStd", 0.0);
       }
     }
   }

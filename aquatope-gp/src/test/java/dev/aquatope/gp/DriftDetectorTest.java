@@ -82,6 +82,11 @@ class DriftDetectorTest {
     assertEquals("minObservations must be >= 2, was 1", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new DriftOptions(true, 6, 4, Double.NaN, 15, 3));
     assertThrows(IllegalArgumentException.class, () -> new DriftOptions(true, 6, 4, 3.0, 15, -1));
+    e = assertThrows(IllegalArgumentException.class, () -> DriftOptions.defaults().withMinPredictiveStd(-0.1));
+    assertTrue(e.getMessage().contains("minPredictiveStd") && e.getMessage().contains("-0.1"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> DriftOptions.defaults().withMinPredictiveStd(Double.NaN));
+    assertEquals(0.0, new DriftOptions(true, 6, 4, 3.0, 15, 3).minPredictiveStd());
+    assertEquals(0.1, DriftOptions.defaults().minPredictiveStd());
     assertEquals(3, DriftOptions.defaults().reexplore());
     assertFalse(DriftOptions.disabled().enabled());
   }

@@ -67,10 +67,10 @@ class GpBatchOptimizerSafeSetTest {
   }
 
   @Test
-  void restore_stateSavedBeforeTheSafeSet_restoresWithoutIt() throws IOException {
+  void restore_stateSavedBeforeTheSafeSetAndDriftFloor_restoresWithoutThem() throws IOException {
     ToyProblem toy = new ToyProblem(BOUND);
     GpBatchOptimizer opt = GpBatchOptimizer.newBuilder(toy.problem()).seed(22).rawSamples(256)
-        .minFeasibilityProbability(0).designRange(1).build();
+        .minFeasibilityProbability(0).designRange(1).drift(DriftOptions.defaults().withMinPredictiveStd(0)).build();
     GpBatchOptimizerTest.run(opt, toy, 10, 2, new SplittableRandom(6), 0.05, 0);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     opt.exportState(out);
@@ -79,10 +79,13 @@ class GpBatchOptimizerSafeSetTest {
     ObjectNode options = (ObjectNode) tree.get("options");
     options.remove("minFeasibilityProbability");
     options.remove("designRange");
+    ((ObjectNode) options.get("drift")).remove("minPredictiveStd");
     GpBatchOptimizer restored = GpBatchOptimizer.restore(toy.problem(),
         new ByteArrayInputStream(mapper.writeValueAsBytes(tree)));
     assertEquals(0.0, restored.options().minFeasibilityProbability());
     assertEquals(1.0, restored.options().designRange());
+    assertEquals(0.0, restored.options().drift().minPredictiveStd());
+    assertEquals(opt.options(), restored.options());
     assertEquals(opt.suggest(3), restored.suggest(3));
   }
 

@@ -64,7 +64,8 @@ final class DriftRecoveryBenchmark {
       public ConstrainedBatchOptimizer create(OptimizationProblem problem, long seed) {
         DriftOptions d = DriftOptions.defaults();
         return GpBatchOptimizer.newBuilder(problem).seed(seed).nInit(8).mcSamples(16).numRestarts(4).rawSamples(256)
-            .drift(new DriftOptions(true, d.lookback(), d.surprises(), d.zThreshold(), d.minObservations(), reexplore))
+            .drift(new DriftOptions(true, d.lookback(), d.surprises(), d.zThreshold(), d.minObservations(), reexplore,
+                d.minPredictiveStd()))
             .build();
       }
 
