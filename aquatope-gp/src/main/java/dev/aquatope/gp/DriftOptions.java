@@ -68,6 +68,17 @@ public record DriftOptions(boolean enabled, int lookback, int surprises, double 
   }
 
   /**
+   * A copy with another number of fresh points after drift.
+   *
+   * @param points the fresh points, {@code >= 0}
+   * @return the copy
+   * @throws IllegalArgumentException if negative
+   */
+  public DriftOptions withReexplore(int points) {
+    return new DriftOptions(enabled, lookback, surprises, zThreshold, minObservations, points, minPredictiveStd);
+  }
+
+  /**
    * A copy with another floor of the predictive spread.
    *
    * @param std the floor, {@code >= 0}

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * Registers {@link GpBatchOptimizer} for {@link java.util.ServiceLoader} as {@code "gp-qnei"}.
@@ -30,6 +31,36 @@ public final class GpBatchOptimizerProvider implements ConstrainedBatchOptimizer
 
   /** Creates the provider (called by {@link java.util.ServiceLoader}). */
   public GpBatchOptimizerProvider() {}
+
+  /**
+   * A provider named {@code "gp-qnei"} whose optimizers {@code factory} builds (settings the
+   * string options do not reach, e.g. custom {@link DriftOptions}); restoring reads the settings
+   * from the saved state, as always.
+   *
+   * @param factory builds a new optimizer for a problem and a seed
+   * @return the provider
+   * @throws IllegalArgumentException if {@code factory} is null
+   */
+  public static ConstrainedBatchOptimizer.Provider withFactory(
+      BiFunction<OptimizationProblem, Long, GpBatchOptimizer> factory) {
+    Checks.notNull("factory", factory);
+    return new ConstrainedBatchOptimizer.Provider() {
+      @Override
+      public String name() {
+        return GpBatchOptimizer.NAME;
+      }
+
+      @Override
+      public ConstrainedBatchOptimizer create(OptimizationProblem problem, long seed) {
+        return factory.apply(problem, seed);
+      }
+
+      @Override
+      public ConstrainedBatchOptimizer restore(OptimizationProblem problem, InputStream in) throws IOException {
+        return GpBatchOptimizer.restore(problem, in);
+      }
+    };
+  }
 
   @Override
   public String name() {

@@ -88,6 +88,10 @@ class DriftDetectorTest {
     assertEquals(0.0, new DriftOptions(true, 6, 4, 3.0, 15, 3).minPredictiveStd());
     assertEquals(0.1, DriftOptions.defaults().minPredictiveStd());
     assertEquals(3, DriftOptions.defaults().reexplore());
+    assertEquals(DriftOptions.defaults().withMinPredictiveStd(0.1), DriftOptions.defaults());
+    assertEquals(5, DriftOptions.defaults().withReexplore(5).reexplore());
+    assertEquals(0.1, DriftOptions.defaults().withReexplore(5).minPredictiveStd());
+    assertThrows(IllegalArgumentException.class, () -> DriftOptions.defaults().withReexplore(-1));
     assertFalse(DriftOptions.disabled().enabled());
   }
 }

@@ -59,6 +59,23 @@ class GpBatchOptimizerProviderTest {
   }
 
   @Test
+  void withFactory_createsWithTheFactoryAndRestoresFromState() throws java.io.IOException {
+    ConstrainedBatchOptimizer.Provider p = GpBatchOptimizerProvider.withFactory((problem, seed) ->
+        GpBatchOptimizer.newBuilder(problem).seed(seed).nInit(4).drift(DriftOptions.defaults().withReexplore(1)).build());
+    assertEquals("gp-qnei", p.name());
+    GpBatchOptimizer opt = (GpBatchOptimizer) p.create(TOY.problem(), 9);
+    assertEquals(9, opt.seed());
+    assertEquals(4, opt.options().nInit());
+    assertEquals(1, opt.options().drift().reexplore());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    opt.exportState(out);
+    GpBatchOptimizer back = (GpBatchOptimizer) p.restore(TOY.problem(),
+        new java.io.ByteArrayInputStream(out.toByteArray()));
+    assertEquals(opt.options(), back.options());
+    assertThrows(IllegalArgumentException.class, () -> GpBatchOptimizerProvider.withFactory(null));
+  }
+
+  @Test
   void createWithOptions_unknownKeyOrBadValue_throwsNamingTheKey() {
     ConstrainedBatchOptimizer.Provider p = new GpBatchOptimizerProvider();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -3,6 +3,7 @@ package dev.aquatope.gp.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.aquatope.gp.UnitCubePoints;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -12,16 +13,6 @@ class AdditiveKernelTest {
   private static final double[] LS = {0.3, 0.7, 0.45, 0.2, 1.1};
   private static final double[] OS = {0.8, 0.5, 1.3, 0.25};
 
-  private static double[][] points(int n, int d, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    double[][] x = new double[n][d];
-    for (double[] row : x) {
-      for (int j = 0; j < d; j++) {
-        row[j] = r.nextDouble();
-      }
-    }
-    return x;
-  }
 
   private static double[] pick(double[] v, int... idx) {
     double[] out = new double[idx.length];
@@ -39,7 +30,7 @@ class AdditiveKernelTest {
       ArdKernel g1 = new ArdKernel(type, pick(LS, 2, 4), OS[1]);
       ArdKernel g2 = new ArdKernel(type, pick(LS, 3), OS[2]);
       ArdKernel global = new ArdKernel(type, LS, OS[3]);
-      double[][] x = points(6, 5, 3);
+      double[][] x = UnitCubePoints.uniform(6, 5, 3);
       for (double[] a : x) {
         for (double[] b : x) {
           double expected = g0.value(pick(a, 0, 1), pick(b, 0, 1)) + g1.value(pick(a, 2, 4), pick(b, 2, 4))
@@ -54,11 +45,11 @@ class AdditiveKernelTest {
 
   @Test
   void row_incrementalChanges_equalValueBitForBit() {
-    double[][] train = points(9, 5, 17);
+    double[][] train = UnitCubePoints.uniform(9, 5, 17);
     SplittableRandom r = new SplittableRandom(8);
     for (KernelType type : KernelType.values()) {
       AdditiveKernel k = new AdditiveKernel(type, STRUCTURE, LS, OS);
-      double[] x = points(1, 5, 4)[0];
+      double[] x = UnitCubePoints.uniform(1, 5, 4)[0];
       double[] out = new double[12];
       for (int step = 0; step < 40; step++) {
         // move one or two coordinates, as the local search does, sometimes none
@@ -71,7 +62,7 @@ class AdditiveKernelTest {
           assertEquals(k.value(x, train[t]), out[3 + t], 0.0, type + " step " + step + " point " + t);
         }
       }
-      double[][] other = points(4, 5, 18);
+      double[][] other = UnitCubePoints.uniform(4, 5, 18);
       k.row(x, other, out, 0);
       for (int t = 0; t < other.length; t++) {
         assertEquals(k.value(x, other[t]), out[t], 0.0, "another point set");
@@ -81,7 +72,7 @@ class AdditiveKernelTest {
 
   @Test
   void contractGradient_matchesFiniteDifferences() {
-    double[][] x = points(7, 5, 11);
+    double[][] x = UnitCubePoints.uniform(7, 5, 11);
     DMatrixRMaj w = new DMatrixRMaj(7, 7);
     SplittableRandom r = new SplittableRandom(5);
     for (int i = 0; i < 7; i++) {

@@ -4,26 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aquatope.gp.UnitCubePoints;
 import dev.aquatope.gp.kernel.KernelStructure;
 import dev.aquatope.gp.kernel.KernelType;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class AdditiveGaussianProcessTest {
   private static final KernelStructure THREE_GROUPS =
       new KernelStructure(new int[] {0, 0, 0, 1, 1, 1, 2, 2, 2}, false);
 
-  private static double[][] points(int n, int d, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    double[][] x = new double[n][d];
-    for (double[] row : x) {
-      for (int j = 0; j < d; j++) {
-        row[j] = r.nextDouble();
-      }
-    }
-    return x;
-  }
 
   /** A sum of three 3-dimensional functions. */
   private static double[] additive(double[][] x) {
@@ -43,7 +33,7 @@ class AdditiveGaussianProcessTest {
 
   @Test
   void mapObjective_additiveGradient_matchesFiniteDifferences() {
-    double[][] x = points(12, 5, 7);
+    double[][] x = UnitCubePoints.uniform(12, 5, 7);
     double[] y = new double[12];
     for (int i = 0; i < 12; i++) {
       y[i] = Math.sin(4 * x[i][0]) + x[i][3] * x[i][1] - x[i][4];
@@ -81,9 +71,9 @@ class AdditiveGaussianProcessTest {
 
   @Test
   void fit_additiveFunction_predictsBetterThanOneArdKernel() {
-    double[][] x = points(40, 9, 21);
+    double[][] x = UnitCubePoints.uniform(40, 9, 21);
     double[] y = additive(x);
-    double[][] test = points(200, 9, 99);
+    double[][] test = UnitCubePoints.uniform(200, 9, 99);
     double[] truth = additive(test);
     GpOptions ard = GpOptions.defaults();
     GpOptions add = ard.withStructure(THREE_GROUPS);
@@ -98,7 +88,7 @@ class AdditiveGaussianProcessTest {
 
   @Test
   void posterior_additive_varianceShrinksAtObservedPointsAndRestoresFromHyperparameters() {
-    double[][] x = points(15, 9, 3);
+    double[][] x = UnitCubePoints.uniform(15, 9, 3);
     double[] y = additive(x);
     GpOptions add = GpOptions.defaults().withStructure(THREE_GROUPS);
     GaussianProcess gp = GaussianProcess.fit(x, y, null, add);
@@ -113,7 +103,7 @@ class AdditiveGaussianProcessTest {
 
   @Test
   void withHyperparameters_componentsDisagreeWithKernel_throws() {
-    double[][] x = points(5, 9, 3);
+    double[][] x = UnitCubePoints.uniform(5, 9, 3);
     double[] y = additive(x);
     GpHyperparameters plain = new GpHyperparameters(fill(9, 0.5), 1.0, 0.1, 0);
     assertThrows(IllegalArgumentException.class, () -> GaussianProcess.withHyperparameters(x, y, null,

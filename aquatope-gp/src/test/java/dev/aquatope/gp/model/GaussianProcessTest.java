@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aquatope.gp.UnitCubePoints;
 import dev.aquatope.gp.kernel.KernelType;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -14,16 +15,6 @@ class GaussianProcessTest {
   private static final GpOptions RAW =
       new GpOptions(KernelType.MATERN52, PriorSet.GAMMA_LEGACY, false, 1e-4, 1, 0);
 
-  private static double[][] points(int n, int d, long seed) {
-    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
-    double[][] x = new double[n][d];
-    for (double[] row : x) {
-      for (int j = 0; j < d; j++) {
-        row[j] = r.nextDouble();
-      }
-    }
-    return x;
-  }
 
   private static double[] f(double[][] x) {
     double[] y = new double[x.length];
@@ -35,7 +26,7 @@ class GaussianProcessTest {
 
   @Test
   void leaveOneOut_closedForm_equalsRefitWithoutThePoint() {
-    double[][] x = points(12, 2, 1);
+    double[][] x = UnitCubePoints.uniform(12, 2, 1);
     double[] y = f(x);
     GpHyperparameters h = new GpHyperparameters(new double[] {0.3, 0.5}, 1.2, 0.05, 0.1);
     GaussianProcess gp = GaussianProcess.withHyperparameters(x, y, null, h, RAW);
@@ -58,7 +49,7 @@ class GaussianProcessTest {
 
   @Test
   void leaveOneOut_standardized_isInOriginalUnits() {
-    double[][] x = points(10, 2, 2);
+    double[][] x = UnitCubePoints.uniform(10, 2, 2);
     double[] y = f(x);
     for (int i = 0; i < y.length; i++) {
       y[i] = 1000 + 50 * y[i];
@@ -73,7 +64,7 @@ class GaussianProcessTest {
 
   @Test
   void withAddedPoints_equalsBuildingOnAllPoints() {
-    double[][] x = points(9, 3, 3);
+    double[][] x = UnitCubePoints.uniform(9, 3, 3);
     double[] y = f(x);
     double[] v = new double[9];
     Arrays.fill(v, 0.01);
@@ -84,7 +75,7 @@ class GaussianProcessTest {
     GaussianProcess added = first.withAddedPoints(Arrays.copyOfRange(x, 6, 9),
         Arrays.copyOfRange(y, 6, 9), Arrays.copyOfRange(v, 6, 9));
     GaussianProcess all = GaussianProcess.withHyperparameters(x, y, v, h, opts);
-    double[][] test = points(5, 3, 4);
+    double[][] test = UnitCubePoints.uniform(5, 3, 4);
     assertEquals(9, added.size());
     assertArrayEquals(all.posteriorMean(test), added.posteriorMean(test), 1e-12);
     assertArrayEquals(all.posteriorVariance(test), added.posteriorVariance(test), 1e-12);
@@ -106,9 +97,9 @@ class GaussianProcessTest {
 
   @Test
   void posterior_jointCovariance_diagonalEqualsVariance() {
-    double[][] x = points(15, 2, 5);
+    double[][] x = UnitCubePoints.uniform(15, 2, 5);
     GaussianProcess gp = GaussianProcess.fit(x, f(x), null, GpOptions.defaults());
-    double[][] test = points(4, 2, 6);
+    double[][] test = UnitCubePoints.uniform(4, 2, 6);
     Posterior p = gp.posterior(test);
     double[] var = gp.posteriorVariance(test);
     assertArrayEquals(gp.posteriorMean(test), p.mean(), 1e-12);
@@ -159,7 +150,7 @@ class GaussianProcessTest {
 
   @Test
   void mapObjective_gradient_matchesFiniteDifferences() {
-    double[][] x = points(10, 3, 7);
+    double[][] x = UnitCubePoints.uniform(10, 3, 7);
     double[] y = f(x);
     double[] v = new double[10];
     Arrays.fill(v, 0.02);
@@ -241,7 +232,7 @@ class GaussianProcessTest {
 
   @Test
   void fit_sameSeed_identicalHyperparameters() {
-    double[][] x = points(12, 2, 8);
+    double[][] x = UnitCubePoints.uniform(12, 2, 8);
     GpOptions o = GpOptions.defaults().withRestarts(3).withSeed(42);
     assertEquals(GaussianProcess.fit(x, f(x), null, o).hyperparameters(),
         GaussianProcess.fit(x, f(x), null, o).hyperparameters());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aquatope.core.model.ConfigSpace;
 import dev.aquatope.core.model.Knob;
 import dev.aquatope.core.model.Parameter;
+import dev.aquatope.gp.UnitCubePoints;
 import dev.aquatope.gp.acquisition.AcquisitionFunction;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,16 +25,6 @@ class GridAcquisitionOptimizerTest {
         new Parameter("t", Knob.cpu(1.0, 1.0, 0.1))));
   }
 
-  static double[][] uniform(int n, int d, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    double[][] x = new double[n][d];
-    for (double[] row : x) {
-      for (int i = 0; i < d; i++) {
-        row[i] = r.nextDouble();
-      }
-    }
-    return x;
-  }
 
   /** A separable function with its maximum at cpu=2.7 (level 26), memory level 5, concurrency level 7. */
   static final AcquisitionFunction SEPARABLE = c -> {
@@ -45,7 +36,7 @@ class GridAcquisitionOptimizerTest {
   void maximize_separableToy_findsGridMaximum() {
     Grid grid = new Grid(space());
     GridAcquisitionOptimizer opt = new GridAcquisitionOptimizer(grid, new GridSearchOptions(64, 4, 200, 10));
-    Optional<GridAcquisitionOptimizer.Result> r = opt.maximize(SEPARABLE, uniform(64, 4, 1), Set.of(),
+    Optional<GridAcquisitionOptimizer.Result> r = opt.maximize(SEPARABLE, UnitCubePoints.uniform(64, 4, 1), Set.of(),
         new SplittableRandom(2));
     assertTrue(r.isPresent());
     assertEquals(List.of(26, 5, 7, 0), toList(r.get().point()));
@@ -57,7 +48,7 @@ class GridAcquisitionOptimizerTest {
     Grid grid = new Grid(space());
     GridAcquisitionOptimizer opt = new GridAcquisitionOptimizer(grid, new GridSearchOptions(64, 4, 200, 10));
     Set<GridPoint> excluded = Set.of(new GridPoint(new int[] {26, 5, 7, 0}));
-    GridAcquisitionOptimizer.Result r = opt.maximize(SEPARABLE, uniform(64, 4, 1), excluded,
+    GridAcquisitionOptimizer.Result r = opt.maximize(SEPARABLE, UnitCubePoints.uniform(64, 4, 1), excluded,
         new SplittableRandom(2)).orElseThrow();
     // The runner-up is one memory level away (a squared penalty beats the absolute ones).
     assertTrue(List.of(List.of(26, 4, 7, 0), List.of(26, 6, 7, 0)).contains(toList(r.point())), r.point().toString());
@@ -69,7 +60,7 @@ class GridAcquisitionOptimizerTest {
     Grid grid = new Grid(space());
     AcquisitionFunction acq = c -> c[0][0] == 1.0 && c[0][1] == 1.0 ? 1.0 : Double.NaN;
     GridAcquisitionOptimizer opt = new GridAcquisitionOptimizer(grid, new GridSearchOptions(16, 2, 50, 5));
-    double[][] raw = uniform(15, 4, 3);
+    double[][] raw = UnitCubePoints.uniform(15, 4, 3);
     raw = java.util.Arrays.copyOf(raw, 16);
     raw[15] = new double[] {1, 1, 0.2, 0.5};
     GridAcquisitionOptimizer.Result r = opt.maximize(acq, raw, Set.of(), new SplittableRandom(1)).orElseThrow();
@@ -82,7 +73,7 @@ class GridAcquisitionOptimizerTest {
     Grid grid = new Grid(tiny);
     Set<GridPoint> all = new HashSet<>(List.of(new GridPoint(new int[] {0}), new GridPoint(new int[] {1})));
     GridAcquisitionOptimizer opt = new GridAcquisitionOptimizer(grid, new GridSearchOptions(4, 1, 10, 1));
-    assertTrue(opt.maximize(c -> 0, uniform(4, 1, 1), all, new SplittableRandom(1)).isEmpty());
+    assertTrue(opt.maximize(c -> 0, UnitCubePoints.uniform(4, 1, 1), all, new SplittableRandom(1)).isEmpty());
   }
 
   @Test
@@ -90,8 +81,8 @@ class GridAcquisitionOptimizerTest {
     Grid grid = new Grid(space());
     GridAcquisitionOptimizer opt = new GridAcquisitionOptimizer(grid, GridSearchOptions.defaults());
     AcquisitionFunction bumpy = c -> Math.sin(7 * c[0][0]) * Math.cos(5 * c[0][1]) + c[0][2];
-    var a = opt.maximize(bumpy, uniform(1024, 4, 9), Set.of(), new SplittableRandom(4)).orElseThrow();
-    var b = opt.maximize(bumpy, uniform(1024, 4, 9), Set.of(), new SplittableRandom(4)).orElseThrow();
+    var a = opt.maximize(bumpy, UnitCubePoints.uniform(1024, 4, 9), Set.of(), new SplittableRandom(4)).orElseThrow();
+    var b = opt.maximize(bumpy, UnitCubePoints.uniform(1024, 4, 9), Set.of(), new SplittableRandom(4)).orElseThrow();
     assertEquals(a, b);
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.aquatope.gp.UnitCubePoints;
 import dev.aquatope.gp.acquisition.AcquisitionFunction;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,7 +32,7 @@ class SequentialGreedyBatchTest {
         }
         return v;
       };
-    }, base, Set.of(), GridAcquisitionOptimizerTest.uniform(128, 4, 5), new SplittableRandom(3));
+    }, base, Set.of(), UnitCubePoints.uniform(128, 4, 5), new SplittableRandom(3));
     assertEquals(List.of(1, 2, 3), pendingSizes);
     assertEquals(3, s.points().size());
     assertEquals(3, new HashSet<>(s.points()).size());
@@ -47,7 +48,7 @@ class SequentialGreedyBatchTest {
     Set<GridPoint> excluded = Set.of(new GridPoint(new int[] {26, 5, 7, 0}), new GridPoint(new int[] {26, 4, 7, 0}));
     AcquisitionFunction f = GridAcquisitionOptimizerTest.SEPARABLE;
     SequentialGreedyBatch.Selection s = sel.select(4, pend -> f, new double[0][], excluded,
-        GridAcquisitionOptimizerTest.uniform(64, 4, 5), new SplittableRandom(3));
+        UnitCubePoints.uniform(64, 4, 5), new SplittableRandom(3));
     assertEquals(4, new HashSet<>(s.points()).size());
     for (GridPoint p : s.points()) {
       assertEquals(false, excluded.contains(p));

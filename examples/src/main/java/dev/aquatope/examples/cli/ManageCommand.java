@@ -16,6 +16,7 @@ import dev.aquatope.core.spi.ConstrainedBatchOptimizer;
 import dev.aquatope.core.spi.FaasPlatform;
 import dev.aquatope.core.spi.Providers;
 import dev.aquatope.core.workflow.WorkflowDefinitions;
+import dev.aquatope.examples.e2e.GpQneiOptions;
 import dev.aquatope.fixtures.sim.SimulatedFaasPlatform;
 import dev.aquatope.fixtures.sim.stats.FunctionSummary;
 import dev.aquatope.fixtures.traces.BundledTraces;
@@ -32,6 +33,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -304,21 +307,10 @@ public final class ManageCommand implements Callable<Integer> {
       }
     }
     if (name.equals("gp-qnei")) {
-      Map<String, String> options = new LinkedHashMap<>();
-      options.put("n-init", Integer.toString(nInit));
-      options.put("batch-size", Integer.toString(batchSize));
-      options.put("mc-samples", Integer.toString(mcSamples));
-      options.put("num-restarts", Integer.toString(numRestarts));
-      if (rawSamples != null) {
-        options.put("raw-samples", Integer.toString(rawSamples));
-      }
-      options.put("confidence", Double.toString(confidence));
-      options.put("anomaly-detection", Boolean.toString(!noAnomalyDetection));
-      if (minFeasibility != null) {
-        options.put("min-feasibility", Double.toString(minFeasibility));
-      }
-      options.put("safe-exploration", Boolean.toString(!noSafeExploration));
-      return Providers.optimizerProvider(name, options);
+      return new GpQneiOptions(nInit, batchSize, mcSamples, numRestarts,
+          rawSamples == null ? OptionalInt.empty() : OptionalInt.of(rawSamples), confidence, !noAnomalyDetection,
+          minFeasibility == null ? OptionalDouble.empty() : OptionalDouble.of(minFeasibility), !noSafeExploration)
+          .provider();
     }
     return Providers.optimizerProvider(name);
   }

@@ -1,20 +1,18 @@
 package dev.aquatope.examples.e2e;
 
-import dev.aquatope.core.model.OptimizationProblem;
 import dev.aquatope.core.spi.ConstrainedBatchOptimizer;
+import dev.aquatope.core.spi.Providers;
 import dev.aquatope.core.util.Checks;
 import dev.aquatope.gp.GpBatchOptimizer;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.aquatope.gp.GpBatchOptimizerProvider;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
  * The settings of the {@code "gp-qnei"} optimizer that the command line exposes (the prototype's
- * {@code manager.py} flags). The {@link ConstrainedBatchOptimizer.Provider} SPI only creates
- * optimizers with default settings, so {@link #provider()} builds them with the public
- * {@link GpBatchOptimizer.Builder} instead; a restored optimizer keeps the settings saved in its
- * state.
+ * {@code manager.py} flags), passed to the optimizer as its provider options.
  *
  * @param nInit initial scrambled-Sobol design points, {@code >= 1} (prototype: 10)
  * @param batchSize batch size {@code q}, {@code >= 1} (prototype: 3)
@@ -118,37 +116,31 @@ public record GpQneiOptions(int nInit, int batchSize, int mcSamples, int numRest
   }
 
   /**
-   * A provider named {@code "gp-qnei"} that creates optimizers with these settings.
+   * These settings as the provider options of {@code "gp-qnei"} (see {@link GpBatchOptimizerProvider}).
+   *
+   * @return the options by key, in a stable order
+   */
+  public Map<String, String> providerOptions() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("n-init", Integer.toString(nInit));
+    m.put("batch-size", Integer.toString(batchSize));
+    m.put("mc-samples", Integer.toString(mcSamples));
+    m.put("num-restarts", Integer.toString(numRestarts));
+    rawSamples.ifPresent(r -> m.put("raw-samples", Integer.toString(r)));
+    m.put("confidence", Double.toString(confidence));
+    m.put("anomaly-detection", Boolean.toString(anomalyDetection));
+    minFeasibility.ifPresent(p -> m.put("min-feasibility", Double.toString(p)));
+    m.put("safe-exploration", Boolean.toString(safeExploration));
+    return m;
+  }
+
+  /**
+   * A provider named {@code "gp-qnei"} that creates optimizers with these settings (through
+   * {@link #providerOptions()}); a restored optimizer keeps the settings saved in its state.
    *
    * @return the provider
    */
   public ConstrainedBatchOptimizer.Provider provider() {
-    GpQneiOptions o = this;
-    return new ConstrainedBatchOptimizer.Provider() {
-      @Override
-      public String name() {
-        return GpBatchOptimizer.NAME;
-      }
-
-      @Override
-      public ConstrainedBatchOptimizer create(OptimizationProblem problem, long seed) {
-        GpBatchOptimizer.Builder b = GpBatchOptimizer.newBuilder(problem).seed(seed).nInit(o.nInit)
-            .batchSize(o.batchSize).mcSamples(o.mcSamples).numRestarts(o.numRestarts)
-            .anomalyDetection(o.anomalyDetection).confidence(o.confidence);
-        o.rawSamples.ifPresent(b::rawSamples);
-        if (o.safeExploration) {
-          b.designRange(GpBatchOptimizer.SAFE_DESIGN_RANGE)
-              .minFeasibilityProbability(o.minFeasibility.orElse(GpBatchOptimizer.SAFE_MIN_FEASIBILITY_PROBABILITY));
-        } else {
-          o.minFeasibility.ifPresent(b::minFeasibilityProbability);
-        }
-        return b.build();
-      }
-
-      @Override
-      public ConstrainedBatchOptimizer restore(OptimizationProblem problem, InputStream in) throws IOException {
-        return GpBatchOptimizer.restore(problem, in);
-      }
-    };
+    return Providers.optimizerProvider(GpBatchOptimizer.NAME, providerOptions());
   }
 }

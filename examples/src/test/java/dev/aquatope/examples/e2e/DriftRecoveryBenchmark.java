@@ -7,7 +7,6 @@ import dev.aquatope.core.manage.ResourceManager;
 import dev.aquatope.core.model.Configuration;
 import dev.aquatope.core.model.CostModel;
 import dev.aquatope.core.model.FunctionId;
-import dev.aquatope.core.model.OptimizationProblem;
 import dev.aquatope.core.model.QosTarget;
 import dev.aquatope.core.spi.ConstrainedBatchOptimizer;
 import dev.aquatope.fixtures.problems.ExhaustiveOracle;
@@ -19,8 +18,8 @@ import dev.aquatope.fixtures.workflows.BenchmarkWorkflow;
 import dev.aquatope.fixtures.workflows.BenchmarkWorkflows;
 import dev.aquatope.gp.DriftOptions;
 import dev.aquatope.gp.GpBatchOptimizer;
+import dev.aquatope.gp.GpBatchOptimizerProvider;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,26 +53,9 @@ final class DriftRecoveryBenchmark {
   }
 
   private static ConstrainedBatchOptimizer.Provider provider(int reexplore) {
-    return new ConstrainedBatchOptimizer.Provider() {
-      @Override
-      public String name() {
-        return GpBatchOptimizer.NAME;
-      }
-
-      @Override
-      public ConstrainedBatchOptimizer create(OptimizationProblem problem, long seed) {
-        DriftOptions d = DriftOptions.defaults();
-        return GpBatchOptimizer.newBuilder(problem).seed(seed).nInit(8).mcSamples(16).numRestarts(4).rawSamples(256)
-            .drift(new DriftOptions(true, d.lookback(), d.surprises(), d.zThreshold(), d.minObservations(), reexplore,
-                d.minPredictiveStd()))
-            .build();
-      }
-
-      @Override
-      public ConstrainedBatchOptimizer restore(OptimizationProblem problem, InputStream in) throws IOException {
-        return GpBatchOptimizer.restore(problem, in);
-      }
-    };
+    return GpBatchOptimizerProvider.withFactory((problem, seed) -> GpBatchOptimizer.newBuilder(problem).seed(seed)
+        .nInit(8).mcSamples(16).numRestarts(4).rawSamples(256)
+        .drift(DriftOptions.defaults().withReexplore(reexplore)).build());
   }
 
   /**
