@@ -33,7 +33,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -123,10 +122,8 @@ public final class ManageCommand implements Callable<Integer> {
   @Option(names = "--no-anomaly-detection", description = "gp-qnei: switch the anomaly filter off.")
   boolean noAnomalyDetection;
 
-  @Option(names = "--min-feasibility", paramLabel = "P",
-      description = "gp-qnei: safe-set threshold, the smallest predictive probability of meeting QoS a candidate "
-          + "needs to be evaluated, in [0, 1); 0 = off (default: 0.95 under safe exploration, else off).")
-  Double minFeasibility;
+  @Mixin
+  MinFeasibilityOption minFeasibility;
 
   @Option(names = "--no-safe-exploration",
       description = "gp-qnei: explore with plain constrained qNEI (cheaper results, more QoS-violating profiling "
@@ -257,9 +254,7 @@ public final class ManageCommand implements Callable<Integer> {
     if (!(confidence > 0 && confidence < 1)) {
       throw new IllegalArgumentException("--confidence must be in (0, 1), was " + confidence);
     }
-    if (minFeasibility != null && !(minFeasibility >= 0 && minFeasibility < 1)) {
-      throw new IllegalArgumentException("--min-feasibility must be in [0, 1), was " + minFeasibility);
-    }
+    minFeasibility.get();
     if (!(quantile > 0 && quantile < 1)) {
       throw new IllegalArgumentException("--quantile must be in (0, 1), was " + quantile);
     }
@@ -309,7 +304,7 @@ public final class ManageCommand implements Callable<Integer> {
     if (name.equals("gp-qnei")) {
       return new GpQneiOptions(nInit, batchSize, mcSamples, numRestarts,
           rawSamples == null ? OptionalInt.empty() : OptionalInt.of(rawSamples), confidence, !noAnomalyDetection,
-          minFeasibility == null ? OptionalDouble.empty() : OptionalDouble.of(minFeasibility), !noSafeExploration)
+          minFeasibility.get(), !noSafeExploration)
           .provider();
     }
     return Providers.optimizerProvider(name);

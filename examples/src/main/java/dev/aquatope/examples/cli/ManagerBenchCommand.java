@@ -85,10 +85,8 @@ public final class ManagerBenchCommand implements Callable<Integer> {
   @Option(names = "--batch-size", defaultValue = "3", description = "Batch size q (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = "--min-feasibility", paramLabel = "P",
-      description = "gp-qnei: safe-set threshold, the smallest predictive probability of meeting QoS a candidate "
-          + "needs to be evaluated, in [0, 1); 0 = off (default: 0.95 under safe exploration, else off).")
-  Double minFeasibility;
+  @Mixin
+  MinFeasibilityOption minFeasibility;
 
   @Option(names = "--no-safe-exploration",
       description = "gp-qnei: plain constrained qNEI instead of safe exploration (the default, as in manage).")
@@ -157,6 +155,7 @@ public final class ManagerBenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--seeds, --n-init and --batch-size must be >= 1 and --n-batch >= 0, were "
           + seeds + ", " + nInit + ", " + batchSize + ", " + nBatch);
     }
+    minFeasibility.get(); // validates
     List<Level> levels = noise.stream().map(Level::parse).toList();
     levels.forEach(Level::model); // validates
     Level moderateLevel = Level.parse(moderate);
@@ -322,7 +321,7 @@ public final class ManagerBenchCommand implements Callable<Integer> {
       GpQneiOptions d = GpQneiOptions.defaults();
       GpQneiOptions o = new GpQneiOptions(nInit, batchSize, d.mcSamples(), d.numRestarts(), OptionalInt.empty(),
           d.confidence(), d.anomalyDetection()).withSafeExploration(!noSafeExploration);
-      return (minFeasibility == null ? o : o.withMinFeasibility(minFeasibility)).provider();
+      return minFeasibility.applyTo(o).provider();
     }
     return Providers.optimizerProvider(name);
   }

@@ -102,10 +102,8 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
       description = "gp-qnei: switch the leave-one-out anomaly filter off (to show what it prevents).")
   boolean noAnomalyDetection;
 
-  @Option(names = "--min-feasibility", paramLabel = "P",
-      description = "gp-qnei: safe-set threshold, the smallest predictive probability of meeting QoS a candidate "
-          + "needs to be evaluated, in [0, 1); 0 = off (default: 0.95 under safe exploration, else off).")
-  Double minFeasibility;
+  @Mixin
+  MinFeasibilityOption minFeasibility;
 
   @Option(names = "--safe-exploration",
       description = "gp-qnei: safe exploration (safe set and generous initial design, as manage uses by default) "
@@ -205,15 +203,13 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
     if (!(outliers >= 0 && outliers <= 1)) {
       throw new IllegalArgumentException("--outliers must be in [0, 1], was " + outliers);
     }
-    if (minFeasibility != null && !(minFeasibility >= 0 && minFeasibility < 1)) {
-      throw new IllegalArgumentException("--min-feasibility must be in [0, 1), was " + minFeasibility);
-    }
+    minFeasibility.get();
   }
 
   private Run runOnce(BenchmarkWorkflow bw, OracleResult oracle, NoiseFreeModel model, String optimizer, long seed,
       NoiseModel noise) {
     OptimizationProblem problem = bw.problem();
-    ConstrainedBatchOptimizer opt = optimizer.equals(CHECKED) && (noAnomalyDetection || minFeasibility != null || safeExploration)
+    ConstrainedBatchOptimizer opt = optimizer.equals(CHECKED) && (noAnomalyDetection || minFeasibility.get().isPresent() || safeExploration)
         ? checkedProvider().create(problem, seed)
         : Providers.optimizer(optimizer, problem, seed);
     List<Double> suggestSeconds = new ArrayList<>();
@@ -255,7 +251,7 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
     GpQneiOptions d = GpQneiOptions.defaults();
     GpQneiOptions o = new GpQneiOptions(d.nInit(), d.batchSize(), d.mcSamples(), d.numRestarts(), d.rawSamples(),
         d.confidence(), !noAnomalyDetection).withSafeExploration(safeExploration);
-    return (minFeasibility == null ? o : o.withMinFeasibility(minFeasibility)).provider();
+    return minFeasibility.applyTo(o).provider();
   }
 
   /**
