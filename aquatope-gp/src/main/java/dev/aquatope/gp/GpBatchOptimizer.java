@@ -1052,7 +1052,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
         observations.set(i, new Observation(o.configuration(), o.cost(), o.latency(), o.costVariance(),
             o.latencyVariance(), o.timestamp(), o.flags().contains(ObservationFlag.FAILED)
                 ? java.util.EnumSet.of(ObservationFlag.FAILED) : java.util.EnumSet.noneOf(ObservationFlag.class),
-            o.note()));
+            o.note(), o.stages()));
       }
       return dataset(cost, removed);
     } finally {

@@ -8,6 +8,7 @@ import dev.aquatope.core.model.Observation;
 import dev.aquatope.core.model.OptimizationProblem;
 import dev.aquatope.core.model.Parameter;
 import dev.aquatope.core.model.Stage;
+import dev.aquatope.core.model.StageObservation;
 import dev.aquatope.core.pool.ContainerPoolScheduler;
 import dev.aquatope.core.spi.ConstrainedBatchOptimizer;
 import dev.aquatope.core.spi.FaasPlatform;
@@ -574,8 +575,12 @@ public final class ResourceManager implements AutoCloseable {
       double scale = cost / o.cost();
       variance = OptionalDouble.of(o.costVariance().getAsDouble() * scale * scale);
     }
+    // Per-stage costs are rescaled by the same factor, so that they keep adding up to the cost.
+    double stageScale = o.cost() > 0 ? cost / o.cost() : 0.0;
+    Map<String, StageObservation> stages = new LinkedHashMap<>();
+    o.stages().forEach((name, so) -> stages.put(name, new StageObservation(so.latency(), so.cost() * stageScale)));
     return new Observation(o.configuration(), cost, o.latency(), variance, o.latencyVariance(), o.timestamp(),
-        o.flags(), o.note());
+        o.flags(), o.note(), stages);
   }
 
   /** A stable description of a problem, stored in the journal header and compared on restart. */

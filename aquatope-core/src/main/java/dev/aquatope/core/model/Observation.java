@@ -4,6 +4,8 @@ import dev.aquatope.core.util.Checks;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -19,10 +21,12 @@ import java.util.Set;
  * @param timestamp when the evaluation finished
  * @param flags special treatment; the reason of a flag is in {@code note}
  * @param note free text explaining the flags (e.g. the anomaly filter's z-score); may be empty
+ * @param stages what the evaluation measured per stage, by stage name, when the platform reports
+ *     it (empty otherwise; a stage that never ran is absent); unmodifiable
  */
 public record Observation(Configuration configuration, double cost, double latency,
     OptionalDouble costVariance, OptionalDouble latencyVariance, Instant timestamp,
-    Set<ObservationFlag> flags, String note) {
+    Set<ObservationFlag> flags, String note, Map<String, StageObservation> stages) {
 
   /** Validates and copies the fields. */
   public Observation {
@@ -38,6 +42,29 @@ public record Observation(Configuration configuration, double cost, double laten
     flags = flags.isEmpty() ? Collections.emptySet()
         : Collections.unmodifiableSet(EnumSet.copyOf(flags));
     note = note == null ? "" : note;
+    Checks.notNull("stages", stages);
+    for (Map.Entry<String, StageObservation> e : stages.entrySet()) {
+      Checks.nonBlank("stage name", e.getKey());
+      Checks.notNull("stages[" + e.getKey() + "]", e.getValue());
+    }
+    stages = stages.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(stages));
+  }
+
+  /**
+   * An observation without per-stage measurements.
+   *
+   * @param configuration the evaluated configuration
+   * @param cost mean cost of one workflow invocation in dollars
+   * @param latency the QoS statistic of the end-to-end latency in seconds
+   * @param costVariance variance of the cost estimate, or empty
+   * @param latencyVariance variance of the latency estimate, or empty
+   * @param timestamp when the evaluation finished
+   * @param flags special treatment
+   * @param note the flags' reasons; may be empty
+   */
+  public Observation(Configuration configuration, double cost, double latency, OptionalDouble costVariance,
+      OptionalDouble latencyVariance, Instant timestamp, Set<ObservationFlag> flags, String note) {
+    this(configuration, cost, latency, costVariance, latencyVariance, timestamp, flags, note, Map.of());
   }
 
   /** An observation without noise estimates or flags. */
@@ -51,7 +78,13 @@ public record Observation(Configuration configuration, double cost, double laten
     EnumSet<ObservationFlag> f = flags.isEmpty() ? EnumSet.noneOf(ObservationFlag.class) : EnumSet.copyOf(flags);
     f.add(flag);
     return new Observation(configuration, cost, latency, costVariance, latencyVariance, timestamp, f,
-        this.note.isEmpty() ? note : this.note + "; " + note);
+        this.note.isEmpty() ? note : this.note + "; " + note, stages);
+  }
+
+  /** A copy with {@code stages} as its per-stage measurements (replacing the current ones). */
+  public Observation withStages(Map<String, StageObservation> stages) {
+    return new Observation(configuration, cost, latency, costVariance, latencyVariance, timestamp, flags, note,
+        stages);
   }
 
   /** Whether this observation met {@code qos} and did not fail. */

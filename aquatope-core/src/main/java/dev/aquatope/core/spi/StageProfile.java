@@ -1,0 +1,71 @@
+package dev.aquatope.core.spi;
+
+import dev.aquatope.core.util.Checks;
+import java.util.Arrays;
+
+/**
+ * What profiling measured of one stage: one entry per successful workflow invocation in which
+ * the stage ran.
+ *
+ * @param latencies the stage's latency in seconds in each of those invocations, from its request
+ *     (the moment its input was ready) to its completion; for a stage that ran several times in
+ *     one invocation (fan-out), the slowest execution
+ * @param costs the stage's billed cost in dollars in each of those invocations (all its
+ *     executions together), same order
+ */
+public record StageProfile(double[] latencies, double[] costs) {
+  /** Validates and copies. */
+  public StageProfile {
+    Checks.notNull("latencies", latencies);
+    Checks.notNull("costs", costs);
+    if (latencies.length != costs.length) {
+      throw new IllegalArgumentException("latencies and costs must have the same length, were "
+          + latencies.length + " and " + costs.length);
+    }
+    latencies = latencies.clone();
+    costs = costs.clone();
+    for (int i = 0; i < latencies.length; i++) {
+      Checks.nonNegative("latencies[" + i + "]", latencies[i]);
+      Checks.nonNegative("costs[" + i + "]", costs[i]);
+    }
+  }
+
+  @Override
+  public double[] latencies() {
+    return latencies.clone();
+  }
+
+  @Override
+  public double[] costs() {
+    return costs.clone();
+  }
+
+  /** Number of invocations in which the stage ran. */
+  public int size() {
+    return latencies.length;
+  }
+
+  /** The sum of {@link #costs()}. */
+  public double totalCost() {
+    double s = 0;
+    for (double c : costs) {
+      s += c;
+    }
+    return s;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof StageProfile p && Arrays.equals(latencies, p.latencies) && Arrays.equals(costs, p.costs);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(latencies) * 31 + Arrays.hashCode(costs);
+  }
+
+  @Override
+  public String toString() {
+    return "StageProfile[n=" + latencies.length + ", totalCost=" + totalCost() + "]";
+  }
+}
