@@ -11,8 +11,9 @@ import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
  * <p>Precomputes {@code V_b = L^-1 K(X, X_b)} (L: Cholesky of the training covariance), the
  * baseline means and the baseline covariance. {@link #candidateBlock} then fills, for q candidate
  * points, their means, their cross-covariance with the baseline and their own covariance, in the
- * outputs' original units, into caller-provided arrays (no allocation). Immutable and thread-safe
- * as long as every thread passes its own scratch.
+ * outputs' original units (means including the GP's {@link PriorMean}, if any), into
+ * caller-provided arrays (no allocation). Immutable and thread-safe as long as every thread passes
+ * its own scratch.
  */
 public final class BaselinePosterior {
   private final GaussianProcess gp;
@@ -54,7 +55,7 @@ public final class BaselinePosterior {
     double[] row = new double[n];
     for (int b = 0; b < nb; b++) {
       gp.crossCovariance(this.baseline[b], row);
-      mean[b] = gp.standardizedMean(row) * std + mu;
+      mean[b] = gp.withPrior(gp.standardizedMean(row) * std + mu, this.baseline[b]);
       TriangularSolver_DDRM.solveL(l.data, row, n);
       System.arraycopy(row, 0, vb, b * n, n);
     }
@@ -91,7 +92,8 @@ public final class BaselinePosterior {
   }
 
   /**
-   * Posterior means at the baseline points, original units (a copy).
+   * Posterior means at the baseline points, original units, including the GP's prior mean if it
+   * has one (a copy).
    *
    * @return nb means
    */
@@ -151,7 +153,8 @@ public final class BaselinePosterior {
    * @param crossOff offset in crossOut
    * @param kScratch receives the n kernel values at {@code kOff}. Modified.
    * @param kOff offset in kScratch
-   * @return the posterior mean at x
+   * @return the posterior mean at x (including the GP's prior mean, if any)
+   * @throws IllegalStateException if the GP's prior mean is not finite at x (named)
    */
   public double pointRow(double[] x, double[] vOut, int vOff, double[] crossOut, int crossOff,
       double[] kScratch, int kOff) {
@@ -176,7 +179,7 @@ public final class BaselinePosterior {
       }
       crossOut[crossOff + b] = c * s2;
     }
-    return m * std + mu;
+    return gp.withPrior(m * std + mu, x);
   }
 
   /**

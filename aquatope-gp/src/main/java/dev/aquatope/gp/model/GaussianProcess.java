@@ -4,6 +4,8 @@ import dev.aquatope.core.util.Checks;
 import dev.aquatope.gp.kernel.Kernel;
 import dev.aquatope.gp.numerics.BoundedLbfgs;
 import dev.aquatope.gp.numerics.PsdCholesky;
+import java.util.Arrays;
+import java.util.Optional;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
@@ -23,6 +25,13 @@ import org.slf4j.LoggerFactory;
  * is returned in the original units. Per-point noise variances, when given, are fixed (divided by
  * the std squared); otherwise a homoscedastic noise is learned with a lower bound.
  *
+ * <p>Optionally the GP has a {@link PriorMean} {@code m(x)} (see the overloads of {@link #fit} and
+ * {@link #withHyperparameters} taking one): it then models the residual {@code y - m(x)} exactly
+ * as above (standardized, with its learned constant mean) and adds {@code m(x)} to every mean it
+ * returns in original units ({@link #posteriorMean}, {@link #posterior}, {@link #leaveOneOut},
+ * {@link BaselinePosterior}); variances and covariances are those of the residual model. Without
+ * a prior mean every result is bit for bit what it was before prior means existed.
+ *
  * <p>Instances are immutable and thread-safe. All linear algebra uses a psd-safe Cholesky
  * ({@link PsdCholesky}), so duplicate points or tiny lengthscales add jitter instead of failing.
  */
@@ -36,6 +45,8 @@ public final class GaussianProcess {
   private final double[][] x;
   private final double[] yRaw;
   private final double[] yVarRaw;
+  private final PriorMean priorMean; // null: no prior mean
+  private final double[] priorAtTraining; // m(x_i), null without a prior mean
   private final double yMean;
   private final double yStd;
   private final double[] yStandardized;
@@ -46,8 +57,15 @@ public final class GaussianProcess {
   private final int n;
   private final int d;
 
+  /**
+   * Builds the model; callers have validated the data.
+   *
+   * @param mean the prior mean, or null for none
+   * @param priorAtTraining {@code mean} at every row of {@code x} (checked finite; a fresh array
+   *     the model keeps), null iff {@code mean} is null
+   */
   private GaussianProcess(double[][] x, double[] y, double[] yVar, GpHyperparameters h,
-      GpOptions options) {
+      GpOptions options, PriorMean mean, double[] priorAtTraining) {
     this.options = options;
     this.n = x.length;
     this.d = x[0].length;
@@ -62,13 +80,16 @@ public final class GaussianProcess {
       throw new IllegalArgumentException("noise must be > 0 when yVar is null, was " + h.noise());
     }
     this.hyper = h;
-    double[] ms = standardization(y, options.standardize());
+    this.priorMean = mean;
+    this.priorAtTraining = priorAtTraining;
+    double[] r = residuals(y, priorAtTraining);
+    double[] ms = standardization(r, options.standardize());
     this.yMean = ms[0];
     this.yStd = ms[1];
     this.yStandardized = new double[n];
     this.noiseDiagonal = new double[n];
     for (int i = 0; i < n; i++) {
-      yStandardized[i] = (y[i] - yMean) / yStd;
+      yStandardized[i] = (r[i] - yMean) / yStd;
       noiseDiagonal[i] = yVar == null ? h.noise() : yVar[i] / (yStd * yStd);
     }
     this.kernel = ModelKernels.of(options, h);
@@ -104,14 +125,37 @@ public final class GaussianProcess {
    *     variance negative)
    */
   public static GaussianProcess fit(double[][] x, double[] y, double[] yVar, GpOptions options) {
+    return fit(x, y, yVar, options, null);
+  }
+
+  /**
+   * MAP fit of hyperparameters around a prior mean: as {@link #fit(double[][], double[], double[],
+   * GpOptions)} on the residuals {@code y_i - mean(x_i)}, the returned GP adding {@code mean(x)}
+   * back to its predicted means.
+   *
+   * @param x n x d inputs in the unit cube. Not modified.
+   * @param y n observed values (not residuals). Not modified.
+   * @param yVar per-point known noise variances in y's units, or null to learn a homoscedastic
+   *     noise. Not modified.
+   * @param options fitting options
+   * @param mean the prior mean, or null for none (then identical to the overload without it)
+   * @return the fitted GP
+   * @throws IllegalArgumentException if shapes disagree, n = 0, or a value is not finite (or a
+   *     variance negative)
+   * @throws IllegalStateException if {@code mean} is not finite at a training point (named)
+   */
+  public static GaussianProcess fit(double[][] x, double[] y, double[] yVar, GpOptions options,
+      PriorMean mean) {
     validate(x, y, yVar);
     Checks.notNull("options", options);
-    double[] ms = standardization(y, options.standardize());
+    double[] prior = mean == null ? null : priorAt(mean, x);
+    double[] res = residuals(y, prior);
+    double[] ms = standardization(res, options.standardize());
     int n = x.length;
     double[] ys = new double[n];
     double[] fixed = yVar == null ? null : new double[n];
     for (int i = 0; i < n; i++) {
-      ys[i] = (y[i] - ms[0]) / ms[1];
+      ys[i] = (res[i] - ms[0]) / ms[1];
       if (fixed != null) {
         fixed[i] = yVar[i] / (ms[1] * ms[1]);
       }
@@ -138,7 +182,7 @@ public final class GaussianProcess {
     if (best == null) {
       LOG.warn("every MAP start failed; using the initial hyperparameters");
     }
-    return new GaussianProcess(x, y, yVar, h, options);
+    return new GaussianProcess(x, y, yVar, h, options, mean, prior);
   }
 
   /**
@@ -156,14 +200,46 @@ public final class GaussianProcess {
    */
   public static GaussianProcess withHyperparameters(double[][] x, double[] y, double[] yVar,
       GpHyperparameters h, GpOptions options) {
-    validate(x, y, yVar);
-    Checks.notNull("h", h);
-    Checks.notNull("options", options);
-    return new GaussianProcess(x, y, yVar, h, options);
+    return withHyperparameters(x, y, yVar, h, options, null);
   }
 
   /**
-   * The hyperparameters (standardized units).
+   * Builds a GP with given hyperparameters (no fitting) around a prior mean: the residuals
+   * {@code y_i - mean(x_i)} are standardized and modelled, and {@code mean(x)} is added back to
+   * every predicted mean. Restoring a saved GP that had a prior mean needs the same mean function.
+   *
+   * @param x n x d inputs in the unit cube. Not modified.
+   * @param y n observed values (not residuals). Not modified.
+   * @param yVar per-point known noise variances in y's units, or null for the learned noise in
+   *     {@code h}. Not modified.
+   * @param h hyperparameters in the residual's standardized units
+   * @param options the options (kernel, prior set, standardization)
+   * @param mean the prior mean, or null for none (then identical to the overload without it)
+   * @return the GP
+   * @throws IllegalArgumentException if shapes disagree, a value is not finite, or {@code h} has
+   *     the wrong dimension or no noise while {@code yVar} is null
+   * @throws IllegalStateException if {@code mean} is not finite at a training point (named)
+   */
+  public static GaussianProcess withHyperparameters(double[][] x, double[] y, double[] yVar,
+      GpHyperparameters h, GpOptions options, PriorMean mean) {
+    validate(x, y, yVar);
+    Checks.notNull("h", h);
+    Checks.notNull("options", options);
+    return new GaussianProcess(x, y, yVar, h, options, mean,
+        mean == null ? null : priorAt(mean, x));
+  }
+
+  /**
+   * The prior mean this GP adds to its predictions, if it has one.
+   *
+   * @return the prior mean, or empty for the plain GP (constant mean only)
+   */
+  public Optional<PriorMean> priorMean() {
+    return Optional.ofNullable(priorMean);
+  }
+
+  /**
+   * The hyperparameters (standardized units; of the residual {@code y - m(x)} with a prior mean).
    *
    * @return the hyperparameters
    */
@@ -217,7 +293,7 @@ public final class GaussianProcess {
   }
 
   /**
-   * The training outputs in original units (a copy).
+   * The training outputs in original units (a copy): the raw y, not the residuals of a prior mean.
    *
    * @return n values
    */
@@ -235,7 +311,8 @@ public final class GaussianProcess {
   }
 
   /**
-   * Mean subtracted by the output standardization.
+   * Mean subtracted by the output standardization (of the residuals {@code y - m(x)} with a prior
+   * mean).
    *
    * @return the mean (0 when not standardizing)
    */
@@ -244,7 +321,8 @@ public final class GaussianProcess {
   }
 
   /**
-   * Standard deviation divided out by the output standardization.
+   * Standard deviation divided out by the output standardization (of the residuals
+   * {@code y - m(x)} with a prior mean).
    *
    * @return the std (1 when not standardizing)
    */
@@ -255,13 +333,15 @@ public final class GaussianProcess {
   /**
    * Adds points without refitting hyperparameters. The standardization is recomputed over all
    * points, so the result equals {@link #withHyperparameters} on the concatenated data (which
-   * keeps save/restore exact); the kernel matrix is re-decomposed (n is small).
+   * keeps save/restore exact); the kernel matrix is re-decomposed (n is small). The prior mean,
+   * if any, is kept (evaluated at the new points only).
    *
    * @param xNew new inputs. Not modified.
    * @param yNew new outputs. Not modified.
    * @param yVarNew new noise variances (required iff this GP has fixed noise). Not modified.
    * @return a new GP over all points
    * @throws IllegalArgumentException if shapes disagree or the noise kind does not match
+   * @throws IllegalStateException if the prior mean is not finite at a new point (named)
    */
   public GaussianProcess withAddedPoints(double[][] xNew, double[] yNew, double[] yVarNew) {
     validate(xNew, yNew, yVarNew);
@@ -277,22 +357,27 @@ public final class GaussianProcess {
     double[][] xa = new double[n + m][];
     double[] ya = new double[n + m];
     double[] va = yVarRaw == null ? null : new double[n + m];
+    double[] pa = priorMean == null ? null : new double[n + m];
     for (int i = 0; i < n + m; i++) {
       xa[i] = i < n ? x[i] : xNew[i - n];
       ya[i] = i < n ? yRaw[i] : yNew[i - n];
       if (va != null) {
         va[i] = i < n ? yVarRaw[i] : yVarNew[i - n];
       }
+      if (pa != null) {
+        pa[i] = i < n ? priorAtTraining[i] : checkedPrior(priorMean, xNew[i - n]);
+      }
     }
-    return new GaussianProcess(xa, ya, va, hyper, options);
+    return new GaussianProcess(xa, ya, va, hyper, options, priorMean, pa);
   }
 
   /**
-   * Posterior mean of the latent f in original units.
+   * Posterior mean of the latent f in original units (including the prior mean, if any).
    *
    * @param xs m x d points. Not modified.
    * @return m means
    * @throws IllegalArgumentException if a row has the wrong length or a non-finite value
+   * @throws IllegalStateException if the prior mean is not finite at a point (named)
    */
   public double[] posteriorMean(double[][] xs) {
     checkPoints(xs);
@@ -300,7 +385,7 @@ public final class GaussianProcess {
     double[] kv = new double[n];
     for (int j = 0; j < xs.length; j++) {
       crossCovariance(xs[j], kv);
-      out[j] = standardizedMean(kv) * yStd + yMean;
+      out[j] = withPrior(standardizedMean(kv) * yStd + yMean, xs[j]);
     }
     return out;
   }
@@ -329,11 +414,13 @@ public final class GaussianProcess {
   }
 
   /**
-   * Joint posterior of the latent f over m points, original units.
+   * Joint posterior of the latent f over m points, original units (the means include the prior
+   * mean, if any; the covariance is the residual model's).
    *
    * @param xs m x d points. Not modified.
    * @return mean and full covariance
    * @throws IllegalArgumentException if a row has the wrong length or a non-finite value
+   * @throws IllegalStateException if the prior mean is not finite at a point (named)
    */
   public Posterior posterior(double[][] xs) {
     checkPoints(xs);
@@ -342,7 +429,7 @@ public final class GaussianProcess {
     double[][] v = new double[m][n];
     for (int j = 0; j < m; j++) {
       crossCovariance(xs[j], v[j]);
-      mean[j] = standardizedMean(v[j]) * yStd + yMean;
+      mean[j] = withPrior(standardizedMean(v[j]) * yStd + yMean, xs[j]);
       TriangularSolver_DDRM.solveL(chol.data, v[j], n);
     }
     double s2 = yStd * yStd;
@@ -362,7 +449,9 @@ public final class GaussianProcess {
 
   /**
    * Closed-form leave-one-out predictive mean and std (including observation noise) of every
-   * training point (Rasmussen and Williams eq. 5.12), in y's original units.
+   * training point (Rasmussen and Williams eq. 5.12), in y's original units. With a prior mean
+   * the means include {@code m(x_i)} (the residual model's LOO mean plus the prior mean at the
+   * left-out point); the stds are the residual model's.
    *
    * @return the leave-one-out predictions
    */
@@ -373,6 +462,9 @@ public final class GaussianProcess {
     for (int i = 0; i < n; i++) {
       double mu = yStandardized[i] - alpha[i] / diagInv[i];
       mean[i] = mu * yStd + yMean;
+      if (priorAtTraining != null) {
+        mean[i] += priorAtTraining[i];
+      }
       std[i] = Math.sqrt(1.0 / diagInv[i]) * yStd;
     }
     return new LeaveOneOut(mean, std);
@@ -380,7 +472,8 @@ public final class GaussianProcess {
 
   /**
    * Log marginal likelihood plus log priors, divided by n, in standardized space, at the current
-   * hyperparameters (GPyTorch's {@code ExactMarginalLogLikelihood} value).
+   * hyperparameters (GPyTorch's {@code ExactMarginalLogLikelihood} value). With a prior mean this
+   * is the residual model's ({@code y - m(x)}, standardized).
    *
    * @return the MAP objective per point
    */
@@ -392,7 +485,8 @@ public final class GaussianProcess {
 
   /**
    * The Gaussian log density {@code log N(y_std | m, K + Sigma)} alone (no priors, not divided by
-   * n), in standardized space.
+   * n), in standardized space. With a prior mean {@code y_std} is the standardized residual
+   * {@code y - m(x)}.
    *
    * @return the log density
    */
@@ -409,6 +503,7 @@ public final class GaussianProcess {
    * @param baseline nb x d points. Not modified.
    * @return the cached baseline posterior
    * @throws IllegalArgumentException if a row has the wrong length or a non-finite value
+   * @throws IllegalStateException if the prior mean is not finite at a baseline point (named)
    */
   public BaselinePosterior baselinePosterior(double[][] baseline) {
     checkPoints(baseline);
@@ -438,6 +533,11 @@ public final class GaussianProcess {
     kernel.row(xs, x, out, 0);
   }
 
+  /** {@code value + m(point)}, or {@code value} itself without a prior mean (no -0.0 + 0.0). */
+  double withPrior(double value, double[] point) {
+    return priorMean == null ? value : value + checkedPrior(priorMean, point);
+  }
+
   /** m + k . alpha, standardized units. */
   double standardizedMean(double[] k) {
     double s = hyper.meanConstant();
@@ -460,6 +560,37 @@ public final class GaussianProcess {
       }
     }
     return diag;
+  }
+
+  /** The prior mean at every row of {@code points}, each checked finite. */
+  private static double[] priorAt(PriorMean mean, double[][] points) {
+    double[] out = new double[points.length];
+    for (int i = 0; i < points.length; i++) {
+      out[i] = checkedPrior(mean, points[i]);
+    }
+    return out;
+  }
+
+  /** {@code mean.at(point)}, or IllegalStateException naming the point if it is not finite. */
+  private static double checkedPrior(PriorMean mean, double[] point) {
+    double v = mean.at(point);
+    if (!Double.isFinite(v)) {
+      throw new IllegalStateException("prior mean at x = " + Arrays.toString(point)
+          + " must be finite, was " + v);
+    }
+    return v;
+  }
+
+  /** {@code y - prior} (a new array), or {@code y} itself when {@code prior} is null. */
+  private static double[] residuals(double[] y, double[] prior) {
+    if (prior == null) {
+      return y;
+    }
+    double[] r = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      r[i] = y[i] - prior[i];
+    }
+    return r;
   }
 
   private void checkPoints(double[][] xs) {
