@@ -8,13 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aquatope.core.model.Configuration;
 import dev.aquatope.core.model.Observation;
 import dev.aquatope.core.model.ObservationFlag;
+import dev.aquatope.core.model.StageObservation;
 import dev.aquatope.core.spi.ConstrainedBatchOptimizer;
 import dev.aquatope.core.spi.Providers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -139,6 +142,35 @@ class GpBatchOptimizerTest {
     restored.observe(evals);
     assertEquals(opt.suggest(3), restored.suggest(3));
     assertEquals(opt.observations(), restored.observations());
+  }
+
+  /** The observations with per-stage measurements (a third of the latency and cost in stage b) unless failed. */
+  private static List<Observation> withStages(List<Observation> observations) {
+    return observations.stream().map(o -> {
+      if (o.flags().contains(ObservationFlag.FAILED)) {
+        return o;
+      }
+      Map<String, StageObservation> stages = new LinkedHashMap<>();
+      stages.put("a", new StageObservation(o.latency() * 2 / 3, o.cost() - o.cost() / 3));
+      stages.put("b", new StageObservation(o.latency() / 3, o.cost() / 3));
+      return o.withStages(stages);
+    }).toList();
+  }
+
+  @Test
+  void exportState_observationsWithStages_restoredEqual() throws IOException {
+    ToyProblem toy = new ToyProblem(BOUND);
+    GpBatchOptimizer opt = GpBatchOptimizer.newBuilder(toy.problem()).seed(23).rawSamples(256).build();
+    SplittableRandom rng = new SplittableRandom(5);
+    opt.observe(withStages(toy.evaluateAll(opt.suggest(10), rng, 0.02, 0)));
+    opt.observe(withStages(toy.evaluateAll(opt.suggest(3), rng, 0.02, 0)));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    opt.exportState(out);
+    GpBatchOptimizer restored = GpBatchOptimizer.restore(toy.problem(), new ByteArrayInputStream(out.toByteArray()));
+    assertEquals(opt.observations(), restored.observations());
+    long staged = restored.observations().stream().filter(o -> o.stages().keySet().equals(Set.of("a", "b"))).count();
+    assertTrue(staged >= 10, staged + " of 13 restored observations have both stages");
+    assertEquals(opt.suggest(3), restored.suggest(3));
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aquatope.core.model.Configuration;
 import dev.aquatope.core.model.Observation;
 import dev.aquatope.core.model.ObservationFlag;
+import dev.aquatope.core.model.StageObservation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -131,6 +132,14 @@ final class JournalCodec {
     ArrayNode flags = n.putArray("flags");
     o.flags().forEach(f -> flags.add(f.name()));
     n.put("note", o.note());
+    if (!o.stages().isEmpty()) {
+      ObjectNode stages = n.putObject("stages");
+      o.stages().forEach((name, so) -> {
+        ObjectNode sn = stages.putObject(name);
+        sn.put("latency", so.latency());
+        sn.put("cost", so.cost());
+      });
+    }
     return n;
   }
 
@@ -143,7 +152,34 @@ final class JournalCodec {
     JsonNode note = n.get("note");
     return new Observation(configuration(req(n, "configuration")), req(n, "cost").asDouble(),
         req(n, "latency").asDouble(), optional(n, "costVariance"), optional(n, "latencyVariance"),
-        Instant.parse(req(n, "timestamp").asText()), flags, note == null ? "" : note.asText());
+        Instant.parse(req(n, "timestamp").asText()), flags, note == null ? "" : note.asText(),
+        stages(n.get("stages")));
+  }
+
+  /** An observation's per-stage measurements; absent (journals written before they existed) reads as none. */
+  private static Map<String, StageObservation> stages(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return Map.of();
+    }
+    if (!n.isObject()) {
+      throw new IllegalArgumentException("stages must be a JSON object, was " + n);
+    }
+    Map<String, StageObservation> stages = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      stages.put(e.getKey(), new StageObservation(number(e.getValue(), "latency", e.getKey()),
+          number(e.getValue(), "cost", e.getKey())));
+    }
+    return stages;
+  }
+
+  private static double number(JsonNode stage, String field, String name) {
+    JsonNode v = stage.get(field);
+    if (v == null || !v.isNumber()) {
+      throw new IllegalArgumentException("stages." + name + "." + field + " must be a number, was " + v);
+    }
+    return v.asDouble();
   }
 
   private static OptionalDouble optional(JsonNode n, String field) {

@@ -1,18 +1,21 @@
 package dev.aquatope.core.manage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aquatope.core.model.Configuration;
 import dev.aquatope.core.model.Observation;
 import dev.aquatope.core.model.ObservationFlag;
+import dev.aquatope.core.model.StageObservation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -53,6 +56,57 @@ class JournalTest {
       assertEquals(O, o.observation()); // doubles and nanosecond timestamps survive exactly
       assertEquals(7, j.nextSeq());
     }
+  }
+
+  @Test
+  void append_observationWithStages_readsBackEqualInStageOrder() throws IOException {
+    Map<String, StageObservation> stages = new LinkedHashMap<>();
+    stages.put("b", new StageObservation(0.1 + 0.2, 4.1e-8));
+    stages.put("a", new StageObservation(0.6876543, 1.0 / 3 * 1e-7));
+    stages.put("c", new StageObservation(0, 0));
+    Observation withStages = O.withStages(stages);
+    try (Journal j = Journal.open(dir, "w")) {
+      j.append(new JournalRecord.Header(1, "w", "o", 1, "p"));
+      j.append(new JournalRecord.Observed(2, 1, 1, JournalRecord.Observed.PROFILE, withStages));
+      j.append(new JournalRecord.Observed(3, 1, 1, JournalRecord.Observed.PRODUCTION, O));
+    }
+    List<String> lines = Files.readAllLines(dir.resolve("w.journal.jsonl"));
+    assertTrue(lines.get(1).contains("\"stages\":{\"b\":{\"latency\":0.30000000000000004,\"cost\":4.1E-8},"),
+        lines.get(1));
+    assertFalse(lines.get(2).contains("stages"), "no per-stage measurements, no field: " + lines.get(2));
+    try (Journal j = Journal.open(dir, "w")) {
+      Observation back = ((JournalRecord.Observed) j.records().get(1)).observation();
+      assertEquals(withStages, back);
+      assertEquals(List.of("b", "a", "c"), List.copyOf(back.stages().keySet()));
+      assertEquals(Map.of(), ((JournalRecord.Observed) j.records().get(2)).observation().stages());
+    }
+  }
+
+  @Test
+  void open_observedRecordWrittenBeforeStages_readsWithoutStages() throws IOException {
+    Path f = dir.resolve("w.journal.jsonl");
+    Files.writeString(f, "{\"seq\":1,\"type\":\"header\",\"workflow\":\"w\",\"optimizer\":\"o\",\"seed\":1,"
+        + "\"problem\":\"p\"}\n{\"seq\":2,\"type\":\"observed\",\"campaign\":1,\"group\":1,\"source\":\"profile\","
+        + "\"observation\":{\"configuration\":{\"a.cpu\":0.5},\"cost\":2.5E-7,\"latency\":1.25,"
+        + "\"timestamp\":\"2026-01-05T10:11:12Z\",\"flags\":[],\"note\":\"\"}}\n");
+    try (Journal j = Journal.open(dir, "w")) {
+      Observation o = ((JournalRecord.Observed) j.records().get(1)).observation();
+      assertEquals(Observation.of(new Configuration(Map.of("a.cpu", 0.5)), 2.5e-7, 1.25,
+          Instant.parse("2026-01-05T10:11:12Z")), o);
+      assertTrue(o.stages().isEmpty());
+    }
+  }
+
+  @Test
+  void open_stageWithoutCost_isAnErrorNamingTheField() throws IOException {
+    Path f = dir.resolve("w.journal.jsonl");
+    Files.writeString(f, "{\"seq\":1,\"type\":\"observed\",\"campaign\":1,\"group\":1,\"source\":\"profile\","
+        + "\"observation\":{\"configuration\":{\"a.cpu\":0.5},\"cost\":1,\"latency\":1,"
+        + "\"timestamp\":\"2026-01-05T10:11:12Z\",\"stages\":{\"a\":{\"latency\":1}}}}\n"
+        + "{\"seq\":2,\"type\":\"snapshot\",\"covers\":1,\"file\":\"x\"}\n");
+    IOException e = assertThrows(IOException.class, () -> Journal.open(dir, "w"));
+    assertTrue(e.getMessage().contains("line 1 is not a valid journal record"), e.getMessage());
+    assertTrue(e.getMessage().contains("stages.a.cost must be a number, was null"), e.getMessage());
   }
 
   @Test

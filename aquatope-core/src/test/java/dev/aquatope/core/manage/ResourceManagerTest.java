@@ -14,10 +14,12 @@ import dev.aquatope.core.model.LinearCostModel;
 import dev.aquatope.core.model.Observation;
 import dev.aquatope.core.model.OptimizationProblem;
 import dev.aquatope.core.model.QosTarget;
+import dev.aquatope.core.model.StageObservation;
 import dev.aquatope.core.model.Workflow;
 import dev.aquatope.core.pool.FakePlatform;
 import dev.aquatope.core.spi.ProfileRequest;
 import dev.aquatope.core.spi.ProfileResult;
+import dev.aquatope.core.spi.StageProfile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -295,6 +298,28 @@ class ResourceManagerTest {
     assertEquals((10 + 5) / 4.0, o.cost()); // vCPU-s at 1 $/s + GB-s at 1 $/s, per success
     assertEquals(2.0, o.latency());
     assertEquals(0.0, o.costVariance().getAsDouble());
+  }
+
+  @Test
+  void price_perStageCosts_rescaledToAddUpToTheRepricedCost() {
+    Configuration c = SPACE.maxConfiguration();
+    // the platform billed 0.5 per invocation: stage a 0.3 (ran every time), b 0.2 on average (ran in 2 of 4)
+    Map<String, StageProfile> stages = new LinkedHashMap<>();
+    stages.put("a", new StageProfile(new double[] {0.25, 0.5, 1.5, 2.5}, new double[] {0.3, 0.3, 0.3, 0.3}));
+    stages.put("b", new StageProfile(new double[] {0.5, 0.5}, new double[] {0.4, 0.4}));
+    ProfileResult r = new ProfileResult(c, new double[] {1, 1, 3, 3}, new double[] {0.3, 0.7, 0.3, 0.7}, 10, 5, 0,
+        stages);
+    ManagedWorkflow mw = new ManagedWorkflow(new OptimizationProblem(WF, SPACE, QosTarget.meanBelow(5)),
+        new LinearCostModel(3600, 3600), ProfileRequest.warm(4, 1), 0);
+    Observation o = ResourceManager.price(mw, r, Instant.EPOCH);
+    assertEquals(3.75, o.cost()); // (10 vCPU-s + 5 GB-s) at 1 $/s, per success: 7.5 times what was billed
+    assertEquals(List.of("a", "b"), List.copyOf(o.stages().keySet()));
+    assertEquals(1.1875, o.stages().get("a").latency()); // latencies are not repriced
+    assertEquals(0.5, o.stages().get("b").latency());
+    assertEquals(0.3 * 7.5, o.stages().get("a").cost(), 1e-12);
+    assertEquals(0.2 * 7.5, o.stages().get("b").cost(), 1e-12);
+    assertEquals(o.cost(), o.stages().values().stream().mapToDouble(StageObservation::cost).sum(), 1e-12);
+    assertEquals(0.04 * 7.5 * 7.5 / 3, o.costVariance().getAsDouble(), 1e-12);
   }
 
   @Test

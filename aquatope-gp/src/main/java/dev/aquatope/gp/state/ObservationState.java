@@ -1,8 +1,10 @@
 package dev.aquatope.gp.state;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.aquatope.core.model.Configuration;
 import dev.aquatope.core.model.Observation;
 import dev.aquatope.core.model.ObservationFlag;
+import dev.aquatope.core.model.StageObservation;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -23,9 +25,12 @@ import java.util.Set;
  * @param timestamp ISO-8601 instant
  * @param flags flag names
  * @param note the note
+ * @param stages the per-stage measurements by stage name, or null if there are none (not written
+ *     then; states saved before per-stage measurements existed lack the field)
  */
 public record ObservationState(Map<String, Double> configuration, double cost, double latency,
-    Double costVariance, Double latencyVariance, String timestamp, List<String> flags, String note) {
+    Double costVariance, Double latencyVariance, String timestamp, List<String> flags, String note,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, StageObservationState> stages) {
 
   /**
    * Converts an observation.
@@ -34,10 +39,17 @@ public record ObservationState(Map<String, Double> configuration, double cost, d
    * @return its JSON form
    */
   public static ObservationState of(Observation o) {
+    Map<String, StageObservationState> stages = null;
+    if (!o.stages().isEmpty()) {
+      stages = new LinkedHashMap<>();
+      for (Map.Entry<String, StageObservation> e : o.stages().entrySet()) {
+        stages.put(e.getKey(), StageObservationState.of(e.getValue()));
+      }
+    }
     return new ObservationState(new LinkedHashMap<>(o.configuration().values()), o.cost(), o.latency(),
         o.costVariance().isPresent() ? o.costVariance().getAsDouble() : null,
         o.latencyVariance().isPresent() ? o.latencyVariance().getAsDouble() : null,
-        o.timestamp().toString(), o.flags().stream().map(Enum::name).sorted().toList(), o.note());
+        o.timestamp().toString(), o.flags().stream().map(Enum::name).sorted().toList(), o.note(), stages);
   }
 
   /**
@@ -56,6 +68,20 @@ public record ObservationState(Map<String, Double> configuration, double cost, d
     return new Observation(new Configuration(configuration), cost, latency,
         costVariance == null ? OptionalDouble.empty() : OptionalDouble.of(costVariance),
         latencyVariance == null ? OptionalDouble.empty() : OptionalDouble.of(latencyVariance),
-        Instant.parse(timestamp), f, note);
+        Instant.parse(timestamp), f, note, stageObservations());
+  }
+
+  private Map<String, StageObservation> stageObservations() {
+    if (stages == null) {
+      return Map.of();
+    }
+    Map<String, StageObservation> out = new LinkedHashMap<>();
+    for (Map.Entry<String, StageObservationState> e : stages.entrySet()) {
+      if (e.getValue() == null) {
+        throw new IllegalArgumentException("stages[" + e.getKey() + "] must not be null");
+      }
+      out.put(e.getKey(), e.getValue().toStageObservation());
+    }
+    return out;
   }
 }

@@ -10,6 +10,7 @@ import dev.aquatope.core.model.Knob;
 import dev.aquatope.core.model.Observation;
 import dev.aquatope.core.model.OptimizationProblem;
 import dev.aquatope.core.model.QosTarget;
+import dev.aquatope.core.model.StageObservation;
 import dev.aquatope.core.model.Workflow;
 import dev.aquatope.core.spi.ConstrainedBatchOptimizer;
 import dev.aquatope.core.spi.Providers;
@@ -18,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -55,13 +57,15 @@ class RandomSearchOptimizerTest {
   @Test
   void exportState_restored_continuesIdentically() throws Exception {
     ConstrainedBatchOptimizer opt = Providers.optimizer("random", tiny(), 8);
-    opt.observe(opt.suggest(4).stream().map(RandomSearchOptimizerTest::evaluate).toList());
+    opt.observe(opt.suggest(4).stream().map(RandomSearchOptimizerTest::evaluate)
+        .map(o -> o.withStages(Map.of("s", new StageObservation(o.latency(), o.cost())))).toList());
     List<Configuration> pending = opt.suggest(2);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     opt.exportState(out);
     ConstrainedBatchOptimizer back = Providers.optimizerProvider("random")
         .restore(tiny(), new ByteArrayInputStream(out.toByteArray()));
     assertEquals(opt.observations(), back.observations());
+    assertEquals(1, back.observations().get(3).stages().size());
     List<Configuration> a = opt.suggest(3);
     assertEquals(a, back.suggest(3));
     for (Configuration c : a) {

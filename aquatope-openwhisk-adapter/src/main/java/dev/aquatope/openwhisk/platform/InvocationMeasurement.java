@@ -15,9 +15,12 @@ import java.util.Map;
  * @param cost billed dollars
  * @param vcpuSeconds billed vCPU-seconds
  * @param gbSeconds billed GB-seconds
+ * @param stages latency and cost per stage name of the stages that ran, in the workflow's stage
+ *     order; components that are not stages of the workflow are not in it (so the stages' costs
+ *     add up to {@code cost} when every component is a stage)
  */
 public record InvocationMeasurement(String activationId, double endToEndSeconds, Map<String, Double> stageSeconds,
-    int coldOrPrewarmStages, double cost, double vcpuSeconds, double gbSeconds) {
+    int coldOrPrewarmStages, double cost, double vcpuSeconds, double gbSeconds, Map<String, StageMeasurement> stages) {
   /** Validates and copies. */
   public InvocationMeasurement {
     Checks.nonBlank("activationId", activationId);
@@ -27,5 +30,11 @@ public record InvocationMeasurement(String activationId, double endToEndSeconds,
     Checks.nonNegative("cost", cost);
     Checks.nonNegative("vcpuSeconds", vcpuSeconds);
     Checks.nonNegative("gbSeconds", gbSeconds);
+    Checks.notNull("stages", stages);
+    for (Map.Entry<String, StageMeasurement> e : stages.entrySet()) {
+      Checks.nonBlank("stage name", e.getKey());
+      Checks.notNull("stages[" + e.getKey() + "]", e.getValue());
+    }
+    stages = Collections.unmodifiableMap(new LinkedHashMap<>(stages));
   }
 }

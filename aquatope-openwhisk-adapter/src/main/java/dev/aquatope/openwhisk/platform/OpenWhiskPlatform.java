@@ -9,6 +9,7 @@ import dev.aquatope.core.spi.FaasPlatform;
 import dev.aquatope.core.spi.FunctionHistory;
 import dev.aquatope.core.spi.ProfileRequest;
 import dev.aquatope.core.spi.ProfileResult;
+import dev.aquatope.core.spi.StageProfile;
 import dev.aquatope.core.util.Checks;
 import dev.aquatope.openwhisk.api.ActionLimits;
 import dev.aquatope.openwhisk.api.Activation;
@@ -58,7 +59,10 @@ import org.slf4j.LoggerFactory;
  *       times from the seed, paced under {@code invocationsPerMinute}). Latency is the top-level
  *       record's {@code end - start + waitTime}; cost is the {@link dev.aquatope.core.model.CostModel}
  *       over every component activation's duration and limits (conductor secondary activations of
- *       the workflow action itself are excluded).
+ *       the workflow action itself are excluded). Per stage ({@link ProfileResult#stages()}): the
+ *       latency of its component activation by the same formula ({@code end - start + waitTime},
+ *       from the stage's request to its completion; the slowest if it ran several times in one
+ *       invocation) and the cost of its components; components that are not stages are left out.
  *   <li>{@link #setPrewarmTargets}: delegated to the {@link PrewarmController}.
  * </ul>
  *
@@ -274,6 +278,7 @@ public final class OpenWhiskPlatform implements FaasPlatform {
     }
     List<Double> latencies = new ArrayList<>();
     List<Double> costs = new ArrayList<>();
+    Map<String, List<StageMeasurement>> perStage = new LinkedHashMap<>();
     double vcpuSeconds = 0;
     double gbSeconds = 0;
     int failures = 0;
@@ -294,6 +299,7 @@ public final class OpenWhiskPlatform implements FaasPlatform {
         }
         latencies.add(m.endToEndSeconds());
         costs.add(m.cost());
+        m.stages().forEach((name, s) -> perStage.computeIfAbsent(name, k -> new ArrayList<>()).add(s));
         vcpuSeconds += m.vcpuSeconds();
         gbSeconds += m.gbSeconds();
       } catch (OpenWhiskAuthException | OpenWhiskBadRequestException e) {
@@ -303,7 +309,16 @@ public final class OpenWhiskPlatform implements FaasPlatform {
         failures++;
       }
     }
-    return new ProfileResult(configuration, toArray(latencies), toArray(costs), vcpuSeconds, gbSeconds, failures);
+    Map<String, StageProfile> stages = new LinkedHashMap<>();
+    for (Stage stage : workflow.stages()) {
+      List<StageMeasurement> ms = perStage.get(stage.name());
+      if (ms != null) {
+        stages.put(stage.name(), new StageProfile(ms.stream().mapToDouble(StageMeasurement::latencySeconds).toArray(),
+            ms.stream().mapToDouble(StageMeasurement::cost).toArray()));
+      }
+    }
+    return new ProfileResult(configuration, toArray(latencies), toArray(costs), vcpuSeconds, gbSeconds, failures,
+        stages);
   }
 
   /**
@@ -328,7 +343,10 @@ public final class OpenWhiskPlatform implements FaasPlatform {
 
   /**
    * Measures a finished top-level activation: end-to-end latency from the top-level record and
-   * billing from its component activations (or from itself if it has none).
+   * billing from its component activations (or from itself if it has none). Each component whose
+   * action is a stage of the workflow also gives that stage's latency ({@code end - start +
+   * waitTime} of the component) and cost; the one stage of a single-action workflow is measured
+   * from the top-level activation itself.
    *
    * @param workflow the workflow
    * @param configuration the configuration in effect
@@ -351,6 +369,7 @@ public final class OpenWhiskPlatform implements FaasPlatform {
       components.add(top);
     }
     Map<String, Double> stageSeconds = new LinkedHashMap<>();
+    Map<String, StageMeasurement> measured = new LinkedHashMap<>();
     double cost = 0;
     double vcpuSec = 0;
     double gbSec = 0;
@@ -362,16 +381,40 @@ public final class OpenWhiskPlatform implements FaasPlatform {
       double memory = lim != null && lim.memory() != null ? lim.memory()
           : stage != null ? configuration.find(stage.name(), Knob.MEMORY).orElse(0.0) : 0.0;
       double vcpu = billedVcpu(lim, memory, stage, configuration);
-      cost += options.costModel().cost(vcpu, memory, seconds);
+      double billed = options.costModel().cost(vcpu, memory, seconds);
+      cost += billed;
       vcpuSec += vcpu * seconds;
       gbSec += memory / 1024.0 * seconds;
       if (a.isColdOrPrewarm()) {
         inits++;
       }
       stageSeconds.merge(stage != null ? stage.name() : a.name(), seconds, Double::sum);
+      if (stage != null) {
+        measured.merge(stage.name(), new StageMeasurement(requestToCompletionSeconds(a), billed),
+            StageMeasurement::combine);
+      }
+    }
+    Map<String, StageMeasurement> stages = new LinkedHashMap<>();
+    for (Stage s : workflow.stages()) {
+      StageMeasurement m = measured.get(s.name());
+      if (m != null) {
+        stages.put(s.name(), m);
+      }
     }
     return new InvocationMeasurement(top.activationId(), top.endToEndMillis() / 1000.0, stageSeconds, inits, cost,
-        vcpuSec, gbSec);
+        vcpuSec, gbSec, stages);
+  }
+
+  /**
+   * A component's latency from its request to its completion, {@code end - start + waitTime} like
+   * the end-to-end latency; for a record without {@code end}, its {@code duration} plus
+   * {@code waitTime}.
+   */
+  private static double requestToCompletionSeconds(Activation a) {
+    if (a.isFinished()) {
+      return a.endToEndMillis() / 1000.0;
+    }
+    return ((a.duration() != null ? a.duration() : 0) + a.waitTime()) / 1000.0;
   }
 
   private Activation fetchComponent(String id) {

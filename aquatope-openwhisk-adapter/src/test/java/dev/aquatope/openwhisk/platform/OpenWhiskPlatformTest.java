@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aquatope.core.model.Configuration;
+import dev.aquatope.core.model.CostModel;
 import dev.aquatope.core.model.FunctionId;
+import dev.aquatope.core.model.Observation;
+import dev.aquatope.core.model.QosTarget;
 import dev.aquatope.core.model.Workflow;
 import dev.aquatope.core.spi.FaasPlatform;
 import dev.aquatope.core.spi.FunctionHistory;
 import dev.aquatope.core.spi.ProfileRequest;
 import dev.aquatope.core.spi.ProfileResult;
 import dev.aquatope.core.spi.Providers;
+import dev.aquatope.core.spi.StageProfile;
 import dev.aquatope.core.spi.WindowStats;
 import dev.aquatope.openwhisk.api.Fixtures;
 import dev.aquatope.openwhisk.fake.FakeClock;
@@ -162,6 +166,63 @@ class OpenWhiskPlatformTest {
   }
 
   @Test
+  void profile_threeStageSequence_stagesFromComponentsAddUpToTheInvocation() {
+    fake.cpuEnabled(true).advanceClockOnBlockingInvoke(true);
+    OpenWhiskPlatform p = platform(PlatformOptions.newBuilder().seed(11).build());
+    ProfileResult r = p.profile(WF, List.of(config(512, 0.5, 256, 1.0, 1024, 2.0)), ProfileRequest.warm(4, 1.0))
+        .get(0);
+    assertEquals(List.of("a", "b", "c"), List.copyOf(r.stages().keySet()));
+    // warm: each stage waits 3 ms, then runs 100, 200 and 50 ms
+    double[] latency = {0.103, 0.203, 0.053};
+    double[] cost = {(0.5 * 0.173 + 0.5 * 0.0123) * 0.1 / 3600, (1.0 * 0.173 + 0.25 * 0.0123) * 0.2 / 3600,
+        (2.0 * 0.173 + 1.0 * 0.0123) * 0.05 / 3600};
+    for (int k = 0; k < 3; k++) {
+      StageProfile sp = r.stages().get(List.of("a", "b", "c").get(k));
+      assertArrayEquals(new double[] {latency[k], latency[k], latency[k], latency[k]}, sp.latencies(), 1e-12);
+      assertArrayEquals(new double[] {cost[k], cost[k], cost[k], cost[k]}, sp.costs(), 1e-18);
+    }
+    for (int i = 0; i < 4; i++) {
+      double stageCost = 0;
+      double stageLatency = 0;
+      for (StageProfile sp : r.stages().values()) {
+        stageCost += sp.costs()[i];
+        stageLatency += sp.latencies()[i];
+      }
+      assertEquals(r.costs()[i], stageCost, 1e-18);
+      // the chain's stages account for the end-to-end latency except the sequence's 2 ms controller wait
+      assertEquals(r.latencies()[i] - 0.002, stageLatency, 1e-12);
+    }
+    Observation o = r.toObservation(QosTarget.meanBelow(1), T0);
+    assertEquals(o.cost(), o.stages().values().stream().mapToDouble(s -> s.cost()).sum(), 1e-18);
+    assertEquals(0.203, o.stages().get("b").latency(), 1e-12);
+  }
+
+  @Test
+  void invokeAndMeasure_repeatedStageAndNonStageComponent_slowestLatencySummedCostStagesOnly() {
+    fake.advanceClockOnBlockingInvoke(true);
+    fake.createAction("x", "nodejs:20", 256);
+    fake.createSequence("wf2", "a", "x", "b", "a");
+    Workflow wf2 = Workflow.chain("wf2", "a", "b");
+    PlatformOptions options = PlatformOptions.newBuilder().defaultVcpu(0.25).build();
+    OpenWhiskPlatform p = platform(options);
+    Configuration c = new Configuration(Map.of("a.memory", 512.0, "b.memory", 256.0));
+    p.apply(wf2, c);
+    InvocationMeasurement m = p.invokeAndMeasure(wf2, c, "{}");
+    // cold a (500 ms wait, 100 ms init, 100 ms run), cold x and b (500 + 100 + 200), then a warm again (3 + 100)
+    assertEquals((2 + 700 + 800 + 800 + 103) / 1000.0, m.endToEndSeconds(), 1e-12);
+    assertEquals(List.of("a", "b"), List.copyOf(m.stages().keySet()));
+    CostModel cm = options.costModel();
+    assertEquals(0.7, m.stages().get("a").latencySeconds(), 1e-12); // the slower, cold execution
+    assertEquals(cm.cost(0.25, 512, 0.2) + cm.cost(0.25, 512, 0.1), m.stages().get("a").cost(), 1e-18);
+    assertEquals(0.8, m.stages().get("b").latencySeconds(), 1e-12);
+    assertEquals(cm.cost(0.25, 256, 0.3), m.stages().get("b").cost(), 1e-18);
+    // x is billed to the invocation but is no stage of the workflow
+    assertEquals(m.cost() - cm.cost(0.25, 256, 0.3),
+        m.stages().get("a").cost() + m.stages().get("b").cost(), 1e-18);
+    assertEquals(0.3, m.stageSeconds().get("x"), 1e-12);
+  }
+
+  @Test
   void profile_nonSequenceWorkflowWithCopies_unsupported() {
     fake.createAction("conductor", "nodejs:20", 256);
     OpenWhiskPlatform p = platform(PlatformOptions.defaults());
@@ -182,6 +243,10 @@ class OpenWhiskPlatformTest {
     assertArrayEquals(new double[] {0.103, 0.103}, r.latencies(), 1e-12);
     assertEquals(2 * 0.5 * 0.1, r.gbSeconds(), 1e-12);
     assertEquals(512, fake.limitsOf("a").path("memory").asInt());
+    // the one stage is the action itself
+    assertEquals(List.of("a"), List.copyOf(r.stages().keySet()));
+    assertArrayEquals(new double[] {0.103, 0.103}, r.stages().get("a").latencies(), 1e-12);
+    assertArrayEquals(r.costs(), r.stages().get("a").costs(), 0.0);
   }
 
   @Test

@@ -14,6 +14,7 @@ import dev.aquatope.core.model.LinearCostModel;
 import dev.aquatope.core.model.Observation;
 import dev.aquatope.core.model.OptimizationProblem;
 import dev.aquatope.core.model.QosTarget;
+import dev.aquatope.core.model.StageObservation;
 import dev.aquatope.core.model.Workflow;
 import dev.aquatope.core.spi.ConstrainedBatchOptimizer;
 import dev.aquatope.core.spi.ProfileRequest;
@@ -150,6 +151,13 @@ class ResourceManagerIntegrationTest {
         assertEquals(2, at512, applied.toString());
         assertEquals(0.511, out.best().orElseThrow().latency(), 1e-9);
         assertEquals(0.075 * 2 + 0.05, out.best().orElseThrow().cost(), 1e-9);
+        // per stage, from the component activations: warm latency 3 ms + the run; costs add up to the repriced cost
+        Observation best = out.best().orElseThrow();
+        assertEquals(List.of("a", "b", "c"), List.copyOf(best.stages().keySet()));
+        for (String s : List.of("a", "b", "c")) {
+          assertEquals(applied.get(s + ".memory") == 512.0 ? 0.153 : 0.203, best.stages().get(s).latency(), 1e-9, s);
+        }
+        assertEquals(best.cost(), best.stages().values().stream().mapToDouble(StageObservation::cost).sum(), 1e-12);
         for (String s : List.of("a", "b", "c")) {
           assertEquals(applied.get(s + ".memory"), fake.limitsOf(s).path("memory").asDouble(), s);
         }
