@@ -19,11 +19,14 @@ import dev.aquatope.gp.model.GaussianProcess;
 import dev.aquatope.gp.model.GpHyperparameters;
 import dev.aquatope.gp.model.GpOptions;
 import dev.aquatope.gp.model.LeaveOneOut;
+import dev.aquatope.gp.model.PriorMean;
 import dev.aquatope.gp.optim.Grid;
 import dev.aquatope.gp.optim.GridPoint;
 import dev.aquatope.gp.optim.GridSearchOptions;
 import dev.aquatope.gp.optim.SequentialGreedyBatch;
 import dev.aquatope.gp.sampling.SobolEngine;
+import dev.aquatope.gp.stages.StageComposition;
+import dev.aquatope.gp.stages.StageModelState;
 import dev.aquatope.gp.state.ObservationState;
 import dev.aquatope.gp.state.Seeds;
 import dev.aquatope.gp.state.StateCodec;
@@ -68,7 +71,10 @@ import org.slf4j.LoggerFactory;
  * unflagged, non-failed observations and the latency GP on the unflagged ones, where a
  * {@link ObservationFlag#FAILED} observation (e.g. out of memory) enters with a latency of at least
  * twice the bound and the slowest successful observation, so the model learns that region is
- * infeasible; (3) until some observation is
+ * infeasible; when the observations carry per-stage measurements ({@link Observation#stages()}),
+ * both GPs model only the residual around a structured prior mean, per-stage GPs over each stage's
+ * own knobs composed through the workflow's DAG ({@link StageComposition}; {@link
+ * GpBatchOptimizerOptions#stageModels()}); (3) until some observation is
  * feasible the acquisition is the expected latency improvement over the fastest observation,
  * afterwards constrained qNEI, under safe exploration restricted to the safe set, the candidates
  * whose predictive probability of meeting the target is at least
@@ -109,6 +115,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
   private static final int STREAM_RAW = 4;
   private static final int STREAM_ACQ = 5;
   private static final int STREAM_MOVES = 6;
+  private static final int STREAM_FIT_STAGES = 7;
   /** Fits per suggest are numbered below this, so fit seeds of different suggests never collide. */
   private static final int FITS_PER_SUGGEST = 1 << 12;
 
@@ -442,7 +449,8 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
 
   /** The two fitted models and the observations they were fitted on. */
   private record Models(GaussianProcess cost, int[] costIndices, double[][] costX, double costScale,
-      GaussianProcess latency, int[] latencyIndices, double latencyScale) {}
+      GaussianProcess latency, int[] latencyIndices, double latencyScale, StageComposition stages,
+      int[] stageIndices) {}
 
   /**
    * How overconfident a model is: the robust spread of its standardized leave-one-out residuals
@@ -538,13 +546,21 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
   private final class FilterTarget implements LooTarget {
     private final boolean cost;
     private final long call;
+    private PriorMean mean;
     private Dataset lastData;
     private GaussianProcess lastModel;
     private Set<Integer> lastRemoved;
 
-    FilterTarget(boolean cost, long call) {
+    FilterTarget(boolean cost, long call, StageComposition stages) {
       this.cost = cost;
       this.call = call;
+      this.mean = priorMean(stages, cost);
+    }
+
+    /** Switches to another prior mean; the next fit is a fresh one. */
+    void use(StageComposition stages) {
+      this.mean = priorMean(stages, cost);
+      this.lastRemoved = null;
     }
 
     @Override
@@ -568,7 +584,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
       }
       lastRemoved = new HashSet<>(removed);
       lastData = dataset(cost, removed);
-      lastModel = lastData.indices().length < 2 ? null : fitWithRetries(lastData, cost, call);
+      lastModel = lastData.indices().length < 2 ? null : fitWithRetries(lastData, cost, call, mean);
     }
   }
 
@@ -576,11 +592,11 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
    * Fits a GP; a fit that throws (a numerical failure) is retried with fresh restart seeds, up to
    * three attempts, then reported as no model (the caller falls back to design points).
    */
-  private GaussianProcess fitWithRetries(Dataset d, boolean cost, long call) {
+  private GaussianProcess fitWithRetries(Dataset d, boolean cost, long call, PriorMean mean) {
     int stream = cost ? STREAM_FIT_COST : STREAM_FIT_LATENCY;
     for (int attempt = 0; ; attempt++) {
       try {
-        return GaussianProcess.fit(d.x(), d.y(), d.yVar(), gpOptions(stream, call, fitCounter++));
+        return GaussianProcess.fit(d.x(), d.y(), d.yVar(), gpOptions(stream, call, fitCounter++), mean);
       } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
         LOG.warn("{} model fit failed (attempt {}): {}", cost ? "cost" : "latency", attempt + 1, e.toString());
         if (attempt == 2) {
@@ -590,10 +606,76 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     }
   }
 
+  /**
+   * The observations the per-stage models learn from: every one with per-stage measurements that
+   * is neither stale, nor an outlier, nor in {@code removed} (failed ones included: their
+   * successful invocations measured the stages).
+   */
+  private int[] stageTrainingIndices(Set<Integer> removed) {
+    List<Integer> idx = new ArrayList<>();
+    for (int i = 0; i < observations.size(); i++) {
+      Observation o = observations.get(i);
+      if (!o.stages().isEmpty() && usable(o) && !removed.contains(i)) {
+        idx.add(i);
+      }
+    }
+    return idx.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The per-stage models of the given observations, or null when off, too few or the fit failed. */
+  private StageComposition fitStages(int[] indices, long call) {
+    if (!options.stageModels() || indices.length < StageComposition.MIN_POINTS) {
+      return null;
+    }
+    try {
+      return StageComposition.fit(problem.workflow(), problem.space(), stageInputs(indices),
+          stageObservations(indices), options.gp(), Seeds.derive(seed, STREAM_FIT_STAGES,
+              call * FITS_PER_SUGGEST + fitCounter++));
+    } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+      LOG.warn("per-stage models failed, using a constant prior mean: {}", e.toString());
+      return null;
+    }
+  }
+
+  private List<double[]> stageInputs(int[] indices) {
+    List<double[]> x = new ArrayList<>();
+    for (int i : indices) {
+      x.add(grid.toUnit(grid.pointOf(observations.get(i).configuration())));
+    }
+    return x;
+  }
+
+  private List<Observation> stageObservations(int[] indices) {
+    List<Observation> out = new ArrayList<>();
+    for (int i : indices) {
+      out.add(observations.get(i));
+    }
+    return out;
+  }
+
+  /** The prior mean a composition gives the cost or latency model, in model units; null for none. */
+  private PriorMean priorMean(StageComposition stages, boolean cost) {
+    if (stages == null) {
+      return null;
+    }
+    if (options.logTransform()) {
+      return cost ? stages::logCost : stages::logLatency;
+    }
+    return cost ? u -> Math.exp(stages.logCost(u)) : u -> Math.exp(stages.logLatency(u));
+  }
+
   private Models fitModels(long call) {
     fitCounter = 0;
-    FilterTarget cost = new FilterTarget(true, call);
-    FilterTarget latency = new FilterTarget(false, call);
+    Set<Integer> flagged = new HashSet<>();
+    for (int i = 0; i < observations.size(); i++) {
+      if (observations.get(i).flags().contains(ObservationFlag.OUTLIER)) {
+        flagged.add(i);
+      }
+    }
+    int[] stageIdx = stageTrainingIndices(flagged);
+    StageComposition stages = fitStages(stageIdx, call);
+    FilterTarget cost = new FilterTarget(true, call, stages);
+    FilterTarget latency = new FilterTarget(false, call, stages);
     Set<Integer> removed = new HashSet<>();
     if (options.anomalyDetection()) {
       List<Integer> active = new ArrayList<>();
@@ -621,6 +703,13 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
         excludedFromModels.add(i);
       }
     }
+    if (stages != null && !removed.isEmpty()) {
+      // new outliers: the per-stage models must not learn from them either
+      stageIdx = stageTrainingIndices(excludedFromModels);
+      stages = fitStages(stageIdx, call);
+      cost.use(stages);
+      latency.use(stages);
+    }
     cost.fit(excludedFromModels);
     latency.fit(excludedFromModels);
     if (cost.lastModel == null || latency.lastModel == null) {
@@ -628,7 +717,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     }
     return new Models(cost.lastModel, cost.lastData.indices(), cost.lastData.x(),
         calibrationScale(cost.lastModel, cost.lastData.y()), latency.lastModel, latency.lastData.indices(),
-        calibrationScale(latency.lastModel, latency.lastData.y()));
+        calibrationScale(latency.lastModel, latency.lastData.y()), stages, stages == null ? null : stageIdx);
   }
 
   // ---------------------------------------------------------------------------------- observe
@@ -717,7 +806,8 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
       return fitted; // a new observation without a reported variance: the noise kinds differ
     }
     try {
-      return GaussianProcess.withHyperparameters(d.x(), d.y(), d.yVar(), fitted.hyperparameters(), fitted.options());
+      return GaussianProcess.withHyperparameters(d.x(), d.y(), d.yVar(), fitted.hyperparameters(), fitted.options(),
+          fitted.priorMean().orElse(null));
     } catch (IllegalArgumentException | IllegalStateException e) {
       LOG.warn("drift check: cannot condition the model on the new observations: {}", e.toString());
       return fitted;
@@ -841,7 +931,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     }
     try {
       return GaussianProcess.withHyperparameters(d.x(), d.y(), d.yVar(), models.latency.hyperparameters(),
-          modelGp).posteriorMean(x);
+          modelGp, models.latency.priorMean().orElse(null)).posteriorMean(x);
     } catch (IllegalArgumentException | IllegalStateException e) {
       LOG.warn("could not smooth latencies for the recommendation: {}", e.toString());
       return null;
@@ -934,12 +1024,15 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
    * @param costHyperparameters its hyperparameters, or null
    * @param latencyIndices observations the last latency model was fitted on, or null
    * @param latencyHyperparameters its hyperparameters, or null
+   * @param stageIndices observations the last per-stage models were fitted on, or null (none;
+   *     absent in states saved before per-stage models existed)
+   * @param stageModels their hyperparameters, one entry per stage, or null
    */
   public record State(String name, int version, List<String> parameters, long seed, GpBatchOptimizerOptions options,
       List<ObservationState> observations, List<int[]> pending, long suggestCount, long designDrawn, int designIssued,
       int reexploreLeft, boolean driftDetected, int driftCount, List<Boolean> recentSurprises,
       Double lastAcquisitionValue, int[] costIndices, GpHyperparameters costHyperparameters, int[] latencyIndices,
-      GpHyperparameters latencyHyperparameters) {}
+      GpHyperparameters latencyHyperparameters, int[] stageIndices, List<StageModelState> stageModels) {}
 
   @Override
   public void exportState(OutputStream out) throws IOException {
@@ -950,8 +1043,9 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
         driftDetected, driftCount, driftDetector.window(),
         Double.isNaN(lastAcquisitionValue) ? null : lastAcquisitionValue,
         models == null ? null : models.costIndices, models == null ? null : models.cost.hyperparameters(),
-        models == null ? null : models.latencyIndices, models == null ? null : models.latency.hyperparameters()),
-        out);
+        models == null ? null : models.latencyIndices, models == null ? null : models.latency.hyperparameters(),
+        models == null ? null : models.stageIndices, models == null || models.stages == null ? null
+            : models.stages.state()), out);
   }
 
   /**
@@ -996,7 +1090,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
       o.lastAcquisitionValue = s.lastAcquisitionValue() == null ? Double.NaN : s.lastAcquisitionValue();
       if (s.costHyperparameters() != null && s.latencyHyperparameters() != null) {
         o.models = o.rebuildModels(s.costIndices(), s.costHyperparameters(), s.latencyIndices(),
-            s.latencyHyperparameters());
+            s.latencyHyperparameters(), s.stageIndices(), s.stageModels());
       }
       return o;
     } catch (IllegalArgumentException e) {
@@ -1017,6 +1111,9 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
       if (!o.has("designRange")) {
         o.put("designRange", 1.0);
       }
+      if (!o.has("stageModels")) {
+        o.put("stageModels", false);
+      }
       if (o.get("drift") instanceof com.fasterxml.jackson.databind.node.ObjectNode d
           && !d.has("minPredictiveStd")) {
         d.put("minPredictiveStd", 0.0);
@@ -1024,12 +1121,26 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     }
   }
 
-  private Models rebuildModels(int[] costIdx, GpHyperparameters ch, int[] latIdx, GpHyperparameters lh) {
+  private Models rebuildModels(int[] costIdx, GpHyperparameters ch, int[] latIdx, GpHyperparameters lh,
+      int[] stageIdx, List<StageModelState> stageStates) {
+    StageComposition stages = null;
+    if (stageIdx != null && stageStates != null) {
+      for (int i : stageIdx) {
+        if (i < 0 || i >= observations.size()) {
+          throw new IllegalArgumentException("stage index " + i + " is not an observation");
+        }
+      }
+      stages = StageComposition.rebuild(problem.workflow(), problem.space(), stageInputs(stageIdx),
+          stageObservations(stageIdx), options.gp(), stageStates);
+    }
     Dataset c = datasetOf(true, costIdx);
     Dataset l = datasetOf(false, latIdx);
-    GaussianProcess cost = GaussianProcess.withHyperparameters(c.x(), c.y(), c.yVar(), ch, modelGp);
-    GaussianProcess lat = GaussianProcess.withHyperparameters(l.x(), l.y(), l.yVar(), lh, modelGp);
-    return new Models(cost, costIdx, c.x(), calibrationScale(cost, c.y()), lat, latIdx, calibrationScale(lat, l.y()));
+    GaussianProcess cost = GaussianProcess.withHyperparameters(c.x(), c.y(), c.yVar(), ch, modelGp,
+        priorMean(stages, true));
+    GaussianProcess lat = GaussianProcess.withHyperparameters(l.x(), l.y(), l.yVar(), lh, modelGp,
+        priorMean(stages, false));
+    return new Models(cost, costIdx, c.x(), calibrationScale(cost, c.y()), lat, latIdx, calibrationScale(lat, l.y()),
+        stages, stages == null ? null : stageIdx);
   }
 
   /** The dataset of exactly the given observations (as fitted at the time). */
@@ -1092,6 +1203,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     private KernelLayout kernelLayout = KernelLayout.AUTO;
     private double minFeasibilityProbability = DEFAULT_MIN_FEASIBILITY_PROBABILITY;
     private double designRange = DEFAULT_DESIGN_RANGE;
+    private boolean stageModels = true;
 
     private Builder(OptimizationProblem problem) {
       this.problem = problem;
@@ -1470,6 +1582,21 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     }
 
     /**
+     * Sets whether per-stage measurements, when observations carry them, give both models a
+     * structured prior mean composed from per-stage GPs (default true; see {@link
+     * GpBatchOptimizerOptions#stageModels()}).
+     *
+     * @param enabled whether to use them
+     * @return this builder (for chaining)
+     * @throws IllegalStateException if already set
+     */
+    public Builder stageModels(boolean enabled) {
+      once("stageModels");
+      this.stageModels = enabled;
+      return this;
+    }
+
+    /**
      * Builds the optimizer; the builder is not modified.
      *
      * @return the optimizer
@@ -1482,7 +1609,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
           familyWise, AnomalyOptions.defaults().upperTailOnly());
       return new GpBatchOptimizer(problem, new GpBatchOptimizerOptions(nInit, batchSize, mcSamples, search,
           anomalyDetection, anomaly, drift, gp, logTransform, useReportedVariance, eta, logAcquisition,
-          pruneBaseline, anchorFastest, kernelLayout, minFeasibilityProbability, designRange), seed);
+          pruneBaseline, anchorFastest, kernelLayout, minFeasibilityProbability, designRange, stageModels), seed);
     }
   }
 }

@@ -42,12 +42,17 @@ import dev.aquatope.gp.optim.GridSearchOptions;
  *     design points after the anchor cover, at the generous end: CPU and memory in the top
  *     fraction of their range, concurrency in the bottom fraction, other knobs over their whole
  *     range; 1 is the whole space. Absent in older states, which restore with 1.
+ * @param stageModels whether observations' per-stage measurements ({@link
+ *     dev.aquatope.core.model.Observation#stages()}), when the platform reports them, give both
+ *     models a structured prior mean: per-stage GPs composed through the workflow's DAG ({@link
+ *     dev.aquatope.gp.stages.StageComposition}); without such measurements it has no effect.
+ *     Absent in older states, which restore with false.
  */
 public record GpBatchOptimizerOptions(int nInit, int batchSize, int mcSamples, GridSearchOptions search,
     boolean anomalyDetection, AnomalyOptions anomaly, DriftOptions drift, GpOptions gp, boolean logTransform,
     boolean useReportedVariance, double eta, boolean logAcquisition, boolean pruneBaseline,
     boolean anchorFastest, KernelLayout kernelLayout, double minFeasibilityProbability,
-    double designRange) {
+    double designRange, boolean stageModels) {
 
   /** Validates every field. */
   public GpBatchOptimizerOptions {

@@ -20,14 +20,15 @@ import java.util.function.BiFunction;
  * {@code anomaly-detection} and {@code drift-detection} ({@code true}/{@code false}),
  * {@code min-feasibility} (the safe-set threshold, in [0, 1)), {@code safe-exploration}
  * ({@code true}/{@code false}: {@link GpBatchOptimizer.Builder#safeExploration()}, whose threshold
- * {@code min-feasibility} overrides when both are given); absent keys
+ * {@code min-feasibility} overrides when both are given), {@code stage-models}
+ * ({@code true}/{@code false}: {@link GpBatchOptimizer.Builder#stageModels(boolean)}); absent keys
  * keep the builder's defaults.
  */
 public final class GpBatchOptimizerProvider implements ConstrainedBatchOptimizer.Provider {
   /** The option keys {@link #create(OptimizationProblem, long, Map)} reads. */
   public static final Set<String> OPTION_KEYS = Set.of("n-init", "batch-size", "mc-samples", "num-restarts",
       "raw-samples", "confidence", "anomaly-detection", "drift-detection", "min-feasibility",
-      "safe-exploration");
+      "safe-exploration", "stage-models");
 
   /** Creates the provider (called by {@link java.util.ServiceLoader}). */
   public GpBatchOptimizerProvider() {}
@@ -107,6 +108,7 @@ public final class GpBatchOptimizerProvider implements ConstrainedBatchOptimizer
             }
           }
           case "anomaly-detection" -> b.anomalyDetection(ProviderOptions.booleanValue(me, options, key, true));
+          case "stage-models" -> b.stageModels(ProviderOptions.booleanValue(me, options, key, true));
           case "drift-detection" -> b.drift(ProviderOptions.booleanValue(me, options, key, true)
               ? DriftOptions.defaults() : DriftOptions.disabled());
           default -> throw new IllegalStateException("unhandled option key " + key); // OPTION_KEYS is checked above

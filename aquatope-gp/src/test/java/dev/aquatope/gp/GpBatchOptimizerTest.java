@@ -174,6 +174,35 @@ class GpBatchOptimizerTest {
   }
 
   @Test
+  void suggest_observationsWithStages_fitsPerStageModelsUnlessSwitchedOff() throws IOException {
+    ToyProblem toy = new ToyProblem(BOUND);
+    for (boolean enabled : new boolean[] {true, false}) {
+      GpBatchOptimizer opt = GpBatchOptimizer.newBuilder(toy.problem()).seed(23).rawSamples(256).stageModels(enabled)
+          .build();
+      SplittableRandom rng = new SplittableRandom(5);
+      opt.observe(withStages(toy.evaluateAll(opt.suggest(10), rng, 0.02, 0)));
+      opt.suggest(3);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      opt.exportState(out);
+      com.fasterxml.jackson.databind.JsonNode state = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(out.toByteArray());
+      com.fasterxml.jackson.databind.JsonNode stages = state.get("stageModels");
+      if (enabled) {
+        assertEquals(2, stages.size());
+        assertEquals("a", stages.get(0).get("stage").asText());
+        assertEquals("b", stages.get(1).get("stage").asText());
+        // each stage model is a GP over the stage's own knobs
+        int aKnobs = (int) toy.problem().space().parameters().stream().filter(p -> p.stage().equals("a")).count();
+        assertEquals(aKnobs, stages.get(0).get("latency").get("lengthscales").size());
+        assertEquals(aKnobs, stages.get(0).get("cost").get("lengthscales").size());
+        assertTrue(state.get("stageIndices").size() >= 10, state.get("stageIndices").toString());
+      } else {
+        assertTrue(stages == null || stages.isNull(), String.valueOf(stages));
+      }
+    }
+  }
+
+  @Test
   void restore_wrongProblem_throwsIOException() throws IOException {
     ToyProblem toy = new ToyProblem(BOUND);
     GpBatchOptimizer opt = GpBatchOptimizer.newBuilder(toy.problem()).build();

@@ -13,6 +13,7 @@ import dev.aquatope.core.pool.ContainerPoolScheduler;
 import dev.aquatope.core.spi.ConstrainedBatchOptimizer;
 import dev.aquatope.core.spi.FaasPlatform;
 import dev.aquatope.core.spi.ProfileResult;
+import dev.aquatope.core.spi.StageProfile;
 import dev.aquatope.core.spi.Providers;
 import dev.aquatope.core.util.Checks;
 import java.io.IOException;
@@ -575,10 +576,14 @@ public final class ResourceManager implements AutoCloseable {
       double scale = cost / o.cost();
       variance = OptionalDouble.of(o.costVariance().getAsDouble() * scale * scale);
     }
-    // Per-stage costs are rescaled by the same factor, so that they keep adding up to the cost.
-    double stageScale = o.cost() > 0 ? cost / o.cost() : 0.0;
+    // Each stage is repriced from its own billed resources, so the stages keep adding up to the cost.
     Map<String, StageObservation> stages = new LinkedHashMap<>();
-    o.stages().forEach((name, so) -> stages.put(name, new StageObservation(so.latency(), so.cost() * stageScale)));
+    o.stages().forEach((name, so) -> {
+      StageProfile p = r.stages().get(name);
+      double stageCost = (cm.cost(1.0, 0.0, p.vcpuSeconds()) + cm.cost(0.0, 1024.0, p.gbSeconds())) / n;
+      stages.put(name, new StageObservation(so.latency(), Checks.nonNegative("repriced cost of stage " + name,
+          stageCost)));
+    });
     return new Observation(o.configuration(), cost, o.latency(), variance, o.latencyVariance(), o.timestamp(),
         o.flags(), o.note(), stages);
   }

@@ -5,15 +5,18 @@ import java.util.Arrays;
 
 /**
  * What profiling measured of one stage: one entry per successful workflow invocation in which
- * the stage ran.
+ * the stage ran, and the resources billed for them (so that a resource manager with its own
+ * prices can reprice each stage exactly).
  *
  * @param latencies the stage's latency in seconds in each of those invocations, from its request
  *     (the moment its input was ready) to its completion; for a stage that ran several times in
  *     one invocation (fan-out), the slowest execution
  * @param costs the stage's billed cost in dollars in each of those invocations (all its
  *     executions together), same order
+ * @param vcpuSeconds billed vCPU-seconds of those executions in total, {@code >= 0}
+ * @param gbSeconds billed GB-seconds of those executions in total, {@code >= 0}
  */
-public record StageProfile(double[] latencies, double[] costs) {
+public record StageProfile(double[] latencies, double[] costs, double vcpuSeconds, double gbSeconds) {
   /** Validates and copies. */
   public StageProfile {
     Checks.notNull("latencies", latencies);
@@ -28,6 +31,8 @@ public record StageProfile(double[] latencies, double[] costs) {
       Checks.nonNegative("latencies[" + i + "]", latencies[i]);
       Checks.nonNegative("costs[" + i + "]", costs[i]);
     }
+    Checks.nonNegative("vcpuSeconds", vcpuSeconds);
+    Checks.nonNegative("gbSeconds", gbSeconds);
   }
 
   @Override
@@ -56,7 +61,8 @@ public record StageProfile(double[] latencies, double[] costs) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof StageProfile p && Arrays.equals(latencies, p.latencies) && Arrays.equals(costs, p.costs);
+    return o instanceof StageProfile p && Arrays.equals(latencies, p.latencies) && Arrays.equals(costs, p.costs)
+        && vcpuSeconds == p.vcpuSeconds && gbSeconds == p.gbSeconds;
   }
 
   @Override
@@ -66,6 +72,7 @@ public record StageProfile(double[] latencies, double[] costs) {
 
   @Override
   public String toString() {
-    return "StageProfile[n=" + latencies.length + ", totalCost=" + totalCost() + "]";
+    return "StageProfile[n=" + latencies.length + ", totalCost=" + totalCost() + ", vcpuSeconds=" + vcpuSeconds
+        + ", gbSeconds=" + gbSeconds + "]";
   }
 }

@@ -301,25 +301,29 @@ class ResourceManagerTest {
   }
 
   @Test
-  void price_perStageCosts_rescaledToAddUpToTheRepricedCost() {
+  void price_perStageCosts_repricedFromEachStagesResources() {
     Configuration c = SPACE.maxConfiguration();
-    // the platform billed 0.5 per invocation: stage a 0.3 (ran every time), b 0.2 on average (ran in 2 of 4)
+    // the platform billed 0.5 per invocation: stage a 0.3 (ran every time), b 0.2 on average (ran in 2 of 4);
+    // a used 8 vCPU-s and 1 GB-s, b 2 vCPU-s and 4 GB-s
     Map<String, StageProfile> stages = new LinkedHashMap<>();
-    stages.put("a", new StageProfile(new double[] {0.25, 0.5, 1.5, 2.5}, new double[] {0.3, 0.3, 0.3, 0.3}));
-    stages.put("b", new StageProfile(new double[] {0.5, 0.5}, new double[] {0.4, 0.4}));
+    stages.put("a", new StageProfile(new double[] {0.25, 0.5, 1.5, 2.5}, new double[] {0.3, 0.3, 0.3, 0.3}, 8, 1));
+    stages.put("b", new StageProfile(new double[] {0.5, 0.5}, new double[] {0.4, 0.4}, 2, 4));
     ProfileResult r = new ProfileResult(c, new double[] {1, 1, 3, 3}, new double[] {0.3, 0.7, 0.3, 0.7}, 10, 5, 0,
         stages);
+    // the manager's prices: 3 $ per vCPU-s, 1 $ per GB-s
     ManagedWorkflow mw = new ManagedWorkflow(new OptimizationProblem(WF, SPACE, QosTarget.meanBelow(5)),
-        new LinearCostModel(3600, 3600), ProfileRequest.warm(4, 1), 0);
+        new LinearCostModel(3 * 3600, 3600), ProfileRequest.warm(4, 1), 0);
     Observation o = ResourceManager.price(mw, r, Instant.EPOCH);
-    assertEquals(3.75, o.cost()); // (10 vCPU-s + 5 GB-s) at 1 $/s, per success: 7.5 times what was billed
+    assertEquals(8.75, o.cost(), 1e-12); // (3 x 10 + 5) / 4 successes
     assertEquals(List.of("a", "b"), List.copyOf(o.stages().keySet()));
     assertEquals(1.1875, o.stages().get("a").latency()); // latencies are not repriced
     assertEquals(0.5, o.stages().get("b").latency());
-    assertEquals(0.3 * 7.5, o.stages().get("a").cost(), 1e-12);
-    assertEquals(0.2 * 7.5, o.stages().get("b").cost(), 1e-12);
+    // each stage from its own resources: a (3 x 8 + 1) / 4, b (3 x 2 + 4) / 4; scaling the platform's
+    // split by 8.75 / 0.5 would have given 5.25 and 3.5
+    assertEquals(6.25, o.stages().get("a").cost(), 1e-12);
+    assertEquals(2.5, o.stages().get("b").cost(), 1e-12);
     assertEquals(o.cost(), o.stages().values().stream().mapToDouble(StageObservation::cost).sum(), 1e-12);
-    assertEquals(0.04 * 7.5 * 7.5 / 3, o.costVariance().getAsDouble(), 1e-12);
+    assertEquals(0.04 * 17.5 * 17.5 / 3, o.costVariance().getAsDouble(), 1e-9);
   }
 
   @Test

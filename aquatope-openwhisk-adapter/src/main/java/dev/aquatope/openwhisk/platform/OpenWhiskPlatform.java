@@ -314,7 +314,9 @@ public final class OpenWhiskPlatform implements FaasPlatform {
       List<StageMeasurement> ms = perStage.get(stage.name());
       if (ms != null) {
         stages.put(stage.name(), new StageProfile(ms.stream().mapToDouble(StageMeasurement::latencySeconds).toArray(),
-            ms.stream().mapToDouble(StageMeasurement::cost).toArray()));
+            ms.stream().mapToDouble(StageMeasurement::cost).toArray(),
+            ms.stream().mapToDouble(StageMeasurement::vcpuSeconds).sum(),
+            ms.stream().mapToDouble(StageMeasurement::gbSeconds).sum()));
       }
     }
     return new ProfileResult(configuration, toArray(latencies), toArray(costs), vcpuSeconds, gbSeconds, failures,
@@ -390,8 +392,8 @@ public final class OpenWhiskPlatform implements FaasPlatform {
       }
       stageSeconds.merge(stage != null ? stage.name() : a.name(), seconds, Double::sum);
       if (stage != null) {
-        measured.merge(stage.name(), new StageMeasurement(requestToCompletionSeconds(a), billed),
-            StageMeasurement::combine);
+        measured.merge(stage.name(), new StageMeasurement(requestToCompletionSeconds(a), billed, vcpu * seconds,
+            memory / 1024.0 * seconds), StageMeasurement::combine);
       }
     }
     Map<String, StageMeasurement> stages = new LinkedHashMap<>();

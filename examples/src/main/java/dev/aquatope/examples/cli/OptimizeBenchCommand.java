@@ -10,6 +10,7 @@ import dev.aquatope.core.spi.ProfileRequest;
 import dev.aquatope.core.spi.ProfileResult;
 import dev.aquatope.core.spi.Providers;
 import dev.aquatope.examples.e2e.GpQneiOptions;
+import dev.aquatope.gp.GpBatchOptimizer;
 import dev.aquatope.fixtures.problems.ExhaustiveOracle;
 import dev.aquatope.fixtures.problems.OracleResult;
 import dev.aquatope.fixtures.sim.NoiseFreeModel;
@@ -22,8 +23,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -109,6 +112,11 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
       description = "gp-qnei: safe exploration (safe set and generous initial design, as manage uses by default) "
           + "instead of plain constrained qNEI.")
   boolean safeExploration;
+
+  @Option(names = "--no-stage-models",
+      description = "gp-qnei: ignore the per-stage measurements (constant prior mean instead of the per-stage "
+          + "models composed through the DAG; to show what they bring).")
+  boolean noStageModels;
 
   /** One optimizer run. */
   record Run(String workflow, String optimizer, long seed, boolean foundFeasible, double gap, double cost,
@@ -209,7 +217,8 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
   private Run runOnce(BenchmarkWorkflow bw, OracleResult oracle, NoiseFreeModel model, String optimizer, long seed,
       NoiseModel noise) {
     OptimizationProblem problem = bw.problem();
-    ConstrainedBatchOptimizer opt = optimizer.equals(CHECKED) && (noAnomalyDetection || minFeasibility.get().isPresent() || safeExploration)
+    ConstrainedBatchOptimizer opt = optimizer.equals(CHECKED)
+        && (noAnomalyDetection || minFeasibility.get().isPresent() || safeExploration || noStageModels)
         ? checkedProvider().create(problem, seed)
         : Providers.optimizer(optimizer, problem, seed);
     List<Double> suggestSeconds = new ArrayList<>();
@@ -246,12 +255,16 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
         simulated, !problem.qos().isMet(simulated), violationFraction, medianSuggest, medianSuggestCpu, obs.size(), "");
   }
 
-  /** gp-qnei with its default settings except the anomaly filter and safe-set flags. */
+  /** gp-qnei with its default settings except the anomaly filter, safe-set and stage-model flags. */
   private ConstrainedBatchOptimizer.Provider checkedProvider() {
     GpQneiOptions d = GpQneiOptions.defaults();
     GpQneiOptions o = new GpQneiOptions(d.nInit(), d.batchSize(), d.mcSamples(), d.numRestarts(), d.rawSamples(),
         d.confidence(), !noAnomalyDetection).withSafeExploration(safeExploration);
-    return minFeasibility.applyTo(o).provider();
+    Map<String, String> options = new LinkedHashMap<>(minFeasibility.applyTo(o).providerOptions());
+    if (noStageModels) {
+      options.put("stage-models", "false");
+    }
+    return Providers.optimizerProvider(GpBatchOptimizer.NAME, options);
   }
 
   /**

@@ -1,0 +1,334 @@
+package dev.aquatope.gp.stages;
+
+import dev.aquatope.core.model.ConfigSpace;
+import dev.aquatope.core.model.Edge;
+import dev.aquatope.core.model.Observation;
+import dev.aquatope.core.model.Parameter;
+import dev.aquatope.core.model.Stage;
+import dev.aquatope.core.model.StageObservation;
+import dev.aquatope.core.model.Workflow;
+import dev.aquatope.core.util.Checks;
+import dev.aquatope.gp.model.GaussianProcess;
+import dev.aquatope.gp.model.GpHyperparameters;
+import dev.aquatope.gp.model.GpOptions;
+import dev.aquatope.gp.state.Seeds;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A workflow's per-stage surrogates composed through its DAG: the structured prior mean of the
+ * end-to-end models.
+ *
+ * <p>Why: with {@code n} stages of 3 knobs each, the end-to-end models see 70 observations in
+ * {@code 3n} dimensions, and they extrapolate badly to corners the search has not visited (the
+ * cheapest configurations typically sit in one: little CPU and memory, high concurrency). But
+ * each stage's latency and cost depend mostly on its own knobs, and every observation measures
+ * every stage: each stage's surrogate sees the same 70 observations in only 3 dimensions, where
+ * they cover the space densely. Composed, they predict the end-to-end figures of unvisited
+ * configurations far better; the end-to-end GPs then model only what the composition misses
+ * (tail effects of the QoS statistic, interference, failures).
+ *
+ * <p>Per stage: a GP on {@code log(latency)} and one on {@code log(cost per workflow invocation)}
+ * over the stage's knobs ({@link StageObservation}), with a learned noise. A stage without knobs,
+ * or with fewer than {@value #MIN_POINTS} measurements, is a constant (the mean of its logs); a
+ * stage never measured contributes nothing. Composition:
+ * <ul>
+ *   <li>cost: the sum of the stages' {@code exp(mean)} (the cost of an invocation is the sum of
+ *       its stages' costs exactly);
+ *   <li>latency: the longest path through the DAG, each stage weighing {@code exp(mean)} (an
+ *       approximation of the QoS statistic of the end-to-end latency; the end-to-end GP corrects
+ *       it).
+ * </ul>
+ * The composed values are returned in log units ({@link #logCost}, {@link #logLatency}).
+ * Predictions are cached per stage sub-point (candidates of one search share most of them).
+ * Thread-safe once built.
+ */
+public final class StageComposition {
+  /** Measurements a stage needs before it gets a GP rather than a constant. */
+  public static final int MIN_POINTS = 5;
+  /** Floor of a measured latency or cost before the log (a stage that took no time or cost nothing). */
+  private static final double FLOOR = 1e-12;
+
+  private final List<String> stageNames;
+  private final int[][] dims;
+  /** Per stage in topological order: indices of its predecessors. */
+  private final int[][] predecessors;
+  private final int[] topological;
+  private final Member[] latency;
+  private final Member[] cost;
+  private final boolean[] measured;
+  private final List<ConcurrentHashMap<Key, double[]>> cache;
+
+  /** One stage's surrogate of one quantity: a GP, or a constant when {@code gp} is null. */
+  private record Member(GaussianProcess gp, double constant) {
+    double mean(double[] sub) {
+      return gp == null ? constant : gp.posteriorMean(new double[][] {sub})[0];
+    }
+  }
+
+  /** A stage sub-point as a hash key. */
+  private record Key(double[] v) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && Arrays.equals(v, k.v);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(v);
+    }
+  }
+
+  private StageComposition(List<String> stageNames, int[][] dims, int[][] predecessors, int[] topological,
+      Member[] latency, Member[] cost, boolean[] measured) {
+    this.stageNames = stageNames;
+    this.dims = dims;
+    this.predecessors = predecessors;
+    this.topological = topological;
+    this.latency = latency;
+    this.cost = cost;
+    this.measured = measured;
+    this.cache = new ArrayList<>();
+    for (int s = 0; s < stageNames.size(); s++) {
+      cache.add(new ConcurrentHashMap<>());
+    }
+  }
+
+  /**
+   * Fits every stage's surrogates by MAP on the observations given.
+   *
+   * @param workflow the workflow
+   * @param space its configuration space (the order of the unit-cube coordinates)
+   * @param x unit-cube coordinates of each observation, same order as {@code observations}
+   * @param observations the training observations (those without a stage's measurement are
+   *     skipped for that stage)
+   * @param gp options of the stage GPs (the kernel structure, if any, is dropped)
+   * @param seed seed of the fits' restarts
+   * @return the composition
+   * @throws IllegalArgumentException if the lists' sizes differ or a point has the wrong length
+   */
+  public static StageComposition fit(Workflow workflow, ConfigSpace space, List<double[]> x,
+      List<Observation> observations, GpOptions gp, long seed) {
+    return build(workflow, space, x, observations, gp, seed, null);
+  }
+
+  /**
+   * Rebuilds a composition with saved hyperparameters (no fitting), on the same observations it
+   * was fitted on: the result predicts exactly as the saved one did.
+   *
+   * @param workflow the workflow
+   * @param space its configuration space
+   * @param x unit-cube coordinates of each observation
+   * @param observations the observations it was fitted on
+   * @param gp options of the stage GPs
+   * @param states the saved hyperparameters, one per stage of the workflow
+   * @return the composition
+   * @throws IllegalArgumentException if the states do not match the workflow's stages
+   */
+  public static StageComposition rebuild(Workflow workflow, ConfigSpace space, List<double[]> x,
+      List<Observation> observations, GpOptions gp, List<StageModelState> states) {
+    Checks.notNull("states", states);
+    List<Stage> stages = workflow.stages();
+    if (states.size() != stages.size()) {
+      throw new IllegalArgumentException("states must have one entry per stage (" + stages.size() + "), had "
+          + states.size());
+    }
+    for (int s = 0; s < stages.size(); s++) {
+      if (!stages.get(s).name().equals(states.get(s).stage())) {
+        throw new IllegalArgumentException("states[" + s + "] is of stage '" + states.get(s).stage()
+            + "', expected '" + stages.get(s).name() + "'");
+      }
+    }
+    return build(workflow, space, x, observations, gp, 0L, states);
+  }
+
+  private static StageComposition build(Workflow workflow, ConfigSpace space, List<double[]> x,
+      List<Observation> observations, GpOptions gp, long seed, List<StageModelState> states) {
+    Checks.notNull("workflow", workflow);
+    Checks.notNull("space", space);
+    Checks.notNull("x", x);
+    Checks.notNull("observations", observations);
+    Checks.notNull("gp", gp);
+    if (x.size() != observations.size()) {
+      throw new IllegalArgumentException("x and observations must have the same size, were " + x.size() + " and "
+          + observations.size());
+    }
+    List<Stage> stages = workflow.stages();
+    int n = stages.size();
+    List<String> names = stages.stream().map(Stage::name).toList();
+    Map<String, Integer> index = new HashMap<>();
+    for (int s = 0; s < n; s++) {
+      index.put(names.get(s), s);
+    }
+    int[][] dims = new int[n][];
+    List<Parameter> params = space.parameters();
+    for (int s = 0; s < n; s++) {
+      List<Integer> d = new ArrayList<>();
+      for (int j = 0; j < params.size(); j++) {
+        if (params.get(j).stage().equals(names.get(s))) {
+          d.add(j);
+        }
+      }
+      dims[s] = d.stream().mapToInt(Integer::intValue).toArray();
+    }
+    int[][] preds = new int[n][];
+    for (int s = 0; s < n; s++) {
+      preds[s] = workflow.predecessors(names.get(s)).stream().map(Edge::from).mapToInt(index::get).toArray();
+    }
+    GpOptions stageGp = gp.withStructure(null);
+    Member[] lat = new Member[n];
+    Member[] cst = new Member[n];
+    boolean[] measured = new boolean[n];
+    for (int s = 0; s < n; s++) {
+      List<double[]> xs = new ArrayList<>();
+      List<Double> yl = new ArrayList<>();
+      List<Double> yc = new ArrayList<>();
+      for (int i = 0; i < observations.size(); i++) {
+        StageObservation so = observations.get(i).stages().get(names.get(s));
+        if (so == null) {
+          continue;
+        }
+        double[] u = x.get(i);
+        if (u.length != params.size()) {
+          throw new IllegalArgumentException("x[" + i + "] must have " + params.size() + " coordinates, had "
+              + u.length);
+        }
+        xs.add(sub(u, dims[s]));
+        yl.add(Math.log(Math.max(so.latency(), FLOOR)));
+        yc.add(Math.log(Math.max(so.cost(), FLOOR)));
+      }
+      measured[s] = !xs.isEmpty();
+      StageModelState st = states == null ? null : states.get(s);
+      lat[s] = member(xs, yl, stageGp, Seeds.derive(seed, 2 * s + 1, 0), st == null ? null : st.latency(),
+          states != null);
+      cst[s] = member(xs, yc, stageGp, Seeds.derive(seed, 2 * s + 2, 0), st == null ? null : st.cost(),
+          states != null);
+    }
+    return new StageComposition(names, dims, preds, topologicalOrder(preds), lat, cst, measured);
+  }
+
+  private static Member member(List<double[]> xs, List<Double> ys, GpOptions gp, long seed, GpHyperparameters saved,
+      boolean rebuilding) {
+    double[] y = ys.stream().mapToDouble(Double::doubleValue).toArray();
+    double mean = Arrays.stream(y).average().orElse(0.0);
+    boolean useGp = rebuilding ? saved != null : y.length >= MIN_POINTS && xs.get(0).length > 0;
+    if (!useGp) {
+      return new Member(null, mean);
+    }
+    double[][] x = xs.toArray(new double[0][]);
+    GaussianProcess model = rebuilding
+        ? GaussianProcess.withHyperparameters(x, y, null, saved, gp)
+        : GaussianProcess.fit(x, y, null, gp.withSeed(seed));
+    return new Member(model, mean);
+  }
+
+  private static double[] sub(double[] u, int[] d) {
+    double[] out = new double[d.length];
+    for (int k = 0; k < d.length; k++) {
+      out[k] = u[d[k]];
+    }
+    return out;
+  }
+
+  private static int[] topologicalOrder(int[][] preds) {
+    int n = preds.length;
+    int[] order = new int[n];
+    boolean[] done = new boolean[n];
+    int k = 0;
+    while (k < n) {
+      boolean progress = false;
+      for (int s = 0; s < n; s++) {
+        if (done[s]) {
+          continue;
+        }
+        boolean ready = true;
+        for (int p : preds[s]) {
+          ready &= done[p];
+        }
+        if (ready) {
+          done[s] = true;
+          order[k++] = s;
+          progress = true;
+        }
+      }
+      if (!progress) {
+        throw new IllegalArgumentException("the workflow's edges form a cycle");
+      }
+    }
+    return order;
+  }
+
+  /** {@code {log latency, log cost}} of stage {@code s} at the sub-point of {@code u}, cached. */
+  private double[] stagePrediction(int s, double[] u) {
+    double[] key = sub(u, dims[s]);
+    return cache.get(s).computeIfAbsent(new Key(key), k -> new double[] {latency[s].mean(k.v), cost[s].mean(k.v)});
+  }
+
+  /**
+   * The composed log cost of one workflow invocation at {@code u}: {@code log sum_s exp(mean_s)}.
+   *
+   * @param u a point of the unit cube (the space's coordinates). Not modified.
+   * @return the log cost
+   */
+  public double logCost(double[] u) {
+    double max = Double.NEGATIVE_INFINITY;
+    double[] v = new double[stageNames.size()];
+    for (int s = 0; s < v.length; s++) {
+      v[s] = measured[s] ? stagePrediction(s, u)[1] : Double.NEGATIVE_INFINITY;
+      max = Math.max(max, v[s]);
+    }
+    if (max == Double.NEGATIVE_INFINITY) {
+      return Math.log(FLOOR);
+    }
+    double sum = 0;
+    for (double x : v) {
+      sum += Math.exp(x - max);
+    }
+    return max + Math.log(sum);
+  }
+
+  /**
+   * The composed log latency at {@code u}: the log of the longest path through the DAG, each
+   * stage weighing {@code exp(mean_s)}.
+   *
+   * @param u a point of the unit cube (the space's coordinates). Not modified.
+   * @return the log latency
+   */
+  public double logLatency(double[] u) {
+    int n = stageNames.size();
+    double[] finish = new double[n];
+    double longest = 0;
+    for (int s : topological) {
+      double start = 0;
+      for (int p : predecessors[s]) {
+        start = Math.max(start, finish[p]);
+      }
+      finish[s] = start + (measured[s] ? Math.exp(stagePrediction(s, u)[0]) : 0.0);
+      longest = Math.max(longest, finish[s]);
+    }
+    return Math.log(Math.max(longest, FLOOR));
+  }
+
+  /** The fitted hyperparameters per stage (null for constants), to save and {@link #rebuild}. */
+  public List<StageModelState> state() {
+    List<StageModelState> out = new ArrayList<>();
+    for (int s = 0; s < stageNames.size(); s++) {
+      out.add(new StageModelState(stageNames.get(s), latency[s].gp == null ? null : latency[s].gp.hyperparameters(),
+          cost[s].gp == null ? null : cost[s].gp.hyperparameters()));
+    }
+    return out;
+  }
+
+  /** Number of stages with at least one measurement. */
+  public int measuredStages() {
+    int k = 0;
+    for (boolean b : measured) {
+      k += b ? 1 : 0;
+    }
+    return k;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.aquatope.gp.stages;
+
+import dev.aquatope.core.util.Checks;
+import dev.aquatope.gp.model.GpHyperparameters;
+
+/**
+ * The fitted hyperparameters of one stage's surrogates, as saved in an optimizer's state; JSON
+ * friendly. A stage whose surrogate is a constant (no knobs, or too few measurements) has null
+ * hyperparameters: its constant is recomputed from the same observations.
+ *
+ * @param stage the stage's name
+ * @param latency hyperparameters of the stage's log-latency GP, or null for a constant
+ * @param cost hyperparameters of the stage's log-cost GP, or null for a constant
+ */
+public record StageModelState(String stage, GpHyperparameters latency, GpHyperparameters cost) {
+  /** Validates the stage name. */
+  public StageModelState {
+    Checks.nonBlank("stage", stage);
+  }
+}
