@@ -43,6 +43,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.special.Erf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -369,7 +370,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
       ConstrainedQNoisyExpectedImprovement[] built = new ConstrainedQNoisyExpectedImprovement[1];
       // Safe set: only candidates that probably meet the bound are scored (off at 0).
       SafeSetFilter safe = new SafeSetFilter(m.latency, bound, SafeSetFilter.noiseVariance(m.latency),
-          options.minFeasibilityProbability());
+          options.minFeasibilityProbability(), priorMeanVariance(m.stages));
       acquisition = pend -> {
         if (built[0] == null) {
           built[0] = ConstrainedQNoisyExpectedImprovement.newBuilder()
@@ -628,9 +629,9 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
       return null;
     }
     try {
-      return StageComposition.fit(problem.workflow(), problem.space(), stageInputs(indices),
-          stageObservations(indices), options.gp(), Seeds.derive(seed, STREAM_FIT_STAGES,
-              call * FITS_PER_SUGGEST + fitCounter++));
+      return StageComposition.fit(problem.workflow(), problem.space(), problem.qos().statistic(),
+          stageInputs(indices), stageObservations(indices), options.gp(),
+          Seeds.derive(seed, STREAM_FIT_STAGES, call * FITS_PER_SUGGEST + fitCounter++));
     } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
       LOG.warn("per-stage models failed, using a constant prior mean: {}", e.toString());
       return null;
@@ -662,6 +663,24 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
       return cost ? stages::logCost : stages::logLatency;
     }
     return cost ? u -> Math.exp(stages.logCost(u)) : u -> Math.exp(stages.logLatency(u));
+  }
+
+  /**
+   * The variance of the latency model's prior mean in model units (delta method on the log scale),
+   * 0 without per-stage models: the safe set then trusts an unexplored combination of stage
+   * settings only as far as the stage models can vouch for it.
+   */
+  private ToDoubleFunction<double[]> priorMeanVariance(StageComposition stages) {
+    if (stages == null) {
+      return u -> 0.0;
+    }
+    if (options.logTransform()) {
+      return stages::logLatencyVariance;
+    }
+    return u -> {
+      double l = Math.exp(stages.logLatency(u));
+      return l * l * stages.logLatencyVariance(u);
+    };
   }
 
   private Models fitModels(long call) {
@@ -1130,8 +1149,8 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
           throw new IllegalArgumentException("stage index " + i + " is not an observation");
         }
       }
-      stages = StageComposition.rebuild(problem.workflow(), problem.space(), stageInputs(stageIdx),
-          stageObservations(stageIdx), options.gp(), stageStates);
+      stages = StageComposition.rebuild(problem.workflow(), problem.space(), problem.qos().statistic(),
+          stageInputs(stageIdx), stageObservations(stageIdx), options.gp(), stageStates);
     }
     Dataset c = datasetOf(true, costIdx);
     Dataset l = datasetOf(false, latIdx);

@@ -138,6 +138,9 @@ final class JournalCodec {
         ObjectNode sn = stages.putObject(name);
         sn.put("latency", so.latency());
         sn.put("cost", so.cost());
+        if (so.runFraction() != 1.0) {
+          sn.put("runFraction", so.runFraction());
+        }
       });
     }
     return n;
@@ -156,7 +159,10 @@ final class JournalCodec {
         stages(n.get("stages")));
   }
 
-  /** An observation's per-stage measurements; absent (journals written before they existed) reads as none. */
+  /**
+   * An observation's per-stage measurements; absent (journals written before they existed) reads as
+   * none, an absent run fraction as 1.
+   */
   private static Map<String, StageObservation> stages(JsonNode n) {
     if (n == null || n.isNull()) {
       return Map.of();
@@ -168,8 +174,9 @@ final class JournalCodec {
     Iterator<Map.Entry<String, JsonNode>> it = n.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
+      double runFraction = e.getValue().has("runFraction") ? number(e.getValue(), "runFraction", e.getKey()) : 1.0;
       stages.put(e.getKey(), new StageObservation(number(e.getValue(), "latency", e.getKey()),
-          number(e.getValue(), "cost", e.getKey())));
+          number(e.getValue(), "cost", e.getKey()), runFraction));
     }
     return stages;
   }

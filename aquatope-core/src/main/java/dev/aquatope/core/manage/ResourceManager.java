@@ -582,7 +582,7 @@ public final class ResourceManager implements AutoCloseable {
       StageProfile p = r.stages().get(name);
       double stageCost = (cm.cost(1.0, 0.0, p.vcpuSeconds()) + cm.cost(0.0, 1024.0, p.gbSeconds())) / n;
       stages.put(name, new StageObservation(so.latency(), Checks.nonNegative("repriced cost of stage " + name,
-          stageCost)));
+          stageCost), so.runFraction()));
     });
     return new Observation(o.configuration(), cost, o.latency(), variance, o.latencyVariance(), o.timestamp(),
         o.flags(), o.note(), stages);

@@ -1,6 +1,7 @@
 package dev.aquatope.core.model;
 
 import java.util.Arrays;
+import java.util.OptionalDouble;
 
 /** The statistic of end-to-end latency samples that a {@link QosTarget} bounds. */
 public enum LatencyStatistic {
@@ -41,6 +42,15 @@ public enum LatencyStatistic {
     int lo = (int) Math.floor(h);
     int hi = Math.min(sorted.length - 1, lo + 1);
     return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  }
+
+  /**
+   * The quantile this statistic takes, e.g. 0.95 for {@link #P95}.
+   *
+   * @return the level in (0, 1), or empty for {@link #MEAN}
+   */
+  public OptionalDouble quantile() {
+    return quantile < 0 ? OptionalDouble.empty() : OptionalDouble.of(quantile);
   }
 
   /** Parses {@code mean}, {@code p50}, {@code p90}, {@code p95}, {@code p99} (any case). */

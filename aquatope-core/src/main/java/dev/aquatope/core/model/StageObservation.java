@@ -14,11 +14,26 @@ import dev.aquatope.core.util.Checks;
  * @param cost the stage's billed cost in dollars per workflow invocation (averaged over all
  *     successful invocations, including those in which it did not run), so the stages' costs add
  *     up to the observation's cost. {@code >= 0}
+ * @param runFraction the fraction of the successful invocations in which the stage ran, in
+ *     {@code (0, 1]}: below 1 for a stage behind a conditional branch
  */
-public record StageObservation(double latency, double cost) {
+public record StageObservation(double latency, double cost, double runFraction) {
   /** Validates the fields. */
   public StageObservation {
     Checks.nonNegative("latency", latency);
     Checks.nonNegative("cost", cost);
+    if (!(runFraction > 0 && runFraction <= 1)) {
+      throw new IllegalArgumentException("runFraction must be in (0, 1], was " + runFraction);
+    }
+  }
+
+  /**
+   * A stage that ran in every invocation.
+   *
+   * @param latency the QoS statistic of the stage's latency in seconds
+   * @param cost the stage's cost per workflow invocation in dollars
+   */
+  public StageObservation(double latency, double cost) {
+    this(latency, cost, 1.0);
   }
 }

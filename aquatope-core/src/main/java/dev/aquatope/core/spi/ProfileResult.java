@@ -117,7 +117,7 @@ public record ProfileResult(Configuration configuration, double[] latencies, dou
       StageProfile p = e.getValue();
       if (p.size() > 0) {
         perStage.put(e.getKey(), new StageObservation(qos.statistic().of(p.latencies()),
-            p.totalCost() / latencies.length));
+            p.totalCost() / latencies.length, (double) p.size() / latencies.length));
       }
     }
     return new Observation(configuration, meanCost(), qos.statistic().of(latencies),

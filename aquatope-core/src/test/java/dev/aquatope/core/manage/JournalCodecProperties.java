@@ -35,7 +35,7 @@ class JournalCodecProperties {
     if (withStages) {
       Map<String, StageObservation> stages = new LinkedHashMap<>();
       stages.put("s", new StageObservation(latency * share, cost * share));
-      stages.put("r", new StageObservation(latency * (1 - share) / 3, cost - cost * share));
+      stages.put("r", new StageObservation(latency * (1 - share) / 3, cost - cost * share, Math.max(share, 0.01)));
       o = o.withStages(stages);
     }
     String text = MAPPER.writeValueAsString(codec.observation(o));

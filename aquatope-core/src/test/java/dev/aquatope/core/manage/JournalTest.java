@@ -63,7 +63,7 @@ class JournalTest {
     Map<String, StageObservation> stages = new LinkedHashMap<>();
     stages.put("b", new StageObservation(0.1 + 0.2, 4.1e-8));
     stages.put("a", new StageObservation(0.6876543, 1.0 / 3 * 1e-7));
-    stages.put("c", new StageObservation(0, 0));
+    stages.put("c", new StageObservation(0, 0, 0.4));
     Observation withStages = O.withStages(stages);
     try (Journal j = Journal.open(dir, "w")) {
       j.append(new JournalRecord.Header(1, "w", "o", 1, "p"));
@@ -73,6 +73,7 @@ class JournalTest {
     List<String> lines = Files.readAllLines(dir.resolve("w.journal.jsonl"));
     assertTrue(lines.get(1).contains("\"stages\":{\"b\":{\"latency\":0.30000000000000004,\"cost\":4.1E-8},"),
         lines.get(1));
+    assertTrue(lines.get(1).contains("\"c\":{\"latency\":0.0,\"cost\":0.0,\"runFraction\":0.4}"), lines.get(1));
     assertFalse(lines.get(2).contains("stages"), "no per-stage measurements, no field: " + lines.get(2));
     try (Journal j = Journal.open(dir, "w")) {
       Observation back = ((JournalRecord.Observed) j.records().get(1)).observation();

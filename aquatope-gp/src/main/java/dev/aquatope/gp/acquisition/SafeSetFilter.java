@@ -2,15 +2,16 @@ package dev.aquatope.gp.acquisition;
 
 import dev.aquatope.core.util.Checks;
 import dev.aquatope.gp.model.GaussianProcess;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.special.Erf;
 
 /**
  * Restricts an acquisition function to the candidates that will probably meet the latency bound
  * (a "safe set", as in safe Bayesian optimization): a candidate is safe when the latency model's
  * predictive probability that a measurement there meets the bound,
- * {@code P(y <= bound) = Phi((bound - mean) / sqrt(var + noise))} with the latent posterior
- * {@code mean}, {@code var} and the observation noise {@code noise}, is at least
- * {@link #minProbability()}.
+ * {@code P(y <= bound) = Phi((bound - mean) / sqrt(var + prior + noise))} with the latent posterior
+ * {@code mean}, {@code var}, the variance {@code prior} of an uncertain prior mean (0 unless
+ * given) and the observation noise {@code noise}, is at least {@link #minProbability()}.
  *
  * <p>{@link #restrict} scores a safe batch (every row safe) by the wrapped acquisition and an
  * unsafe one below every finite acquisition value, ordered by its probability (the least probable
@@ -34,6 +35,7 @@ public final class SafeSetFilter {
   private final double bound;
   private final double noiseVariance;
   private final double minProbability;
+  private final ToDoubleFunction<double[]> priorVariance;
 
   /**
    * Creates a filter.
@@ -46,6 +48,25 @@ public final class SafeSetFilter {
    * @throws IllegalArgumentException if an argument is null, not finite or out of range
    */
   public SafeSetFilter(GaussianProcess latency, double bound, double noiseVariance, double minProbability) {
+    this(latency, bound, noiseVariance, minProbability, x -> 0.0);
+  }
+
+  /**
+   * Creates a filter whose latency model has an uncertain prior mean (e.g. composed from per-stage
+   * models): its variance at a point adds to the model's predictive variance.
+   *
+   * @param latency the latency model (latent posterior)
+   * @param bound the latency bound in the model's units, finite
+   * @param noiseVariance the observation noise variance in the model's units, {@code >= 0}
+   * @param minProbability the smallest probability of meeting the bound that counts as safe, in
+   *     {@code [0, 1)}; 0 makes every candidate safe
+   * @param priorVariance the variance of the model's prior mean at a point, in squared model
+   *     units; must return a finite value {@code >= 0}
+   * @throws IllegalArgumentException if an argument is null, not finite or out of range
+   */
+  public SafeSetFilter(GaussianProcess latency, double bound, double noiseVariance, double minProbability,
+      ToDoubleFunction<double[]> priorVariance) {
+    this.priorVariance = Checks.notNull("priorVariance", priorVariance);
     this.latency = Checks.notNull("latency", latency);
     this.bound = Checks.finite("bound", bound);
     this.noiseVariance = Checks.nonNegative("noiseVariance", noiseVariance);
@@ -94,7 +115,12 @@ public final class SafeSetFilter {
   public double probability(double[] x) {
     double[][] xs = {x};
     double mean = latency.posteriorMean(xs)[0];
-    double sd = Math.sqrt(Math.max(latency.posteriorVariance(xs)[0] + noiseVariance, 1e-300));
+    double prior = priorVariance.applyAsDouble(x);
+    if (!(prior >= 0) || Double.isInfinite(prior)) {
+      throw new IllegalStateException("prior-mean variance at " + java.util.Arrays.toString(x)
+          + " must be finite and >= 0, was " + prior);
+    }
+    double sd = Math.sqrt(Math.max(latency.posteriorVariance(xs)[0] + prior + noiseVariance, 1e-300));
     double z = (bound - mean) / sd;
     return 0.5 * Erf.erfc(-z / Math.sqrt(2));
   }

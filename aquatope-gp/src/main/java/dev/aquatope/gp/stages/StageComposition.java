@@ -2,6 +2,7 @@ package dev.aquatope.gp.stages;
 
 import dev.aquatope.core.model.ConfigSpace;
 import dev.aquatope.core.model.Edge;
+import dev.aquatope.core.model.LatencyStatistic;
 import dev.aquatope.core.model.Observation;
 import dev.aquatope.core.model.Parameter;
 import dev.aquatope.core.model.Stage;
@@ -39,9 +40,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>cost: the sum of the stages' {@code exp(mean)} (the cost of an invocation is the sum of
  *       its stages' costs exactly);
- *   <li>latency: the longest path through the DAG, each stage weighing {@code exp(mean)} (an
- *       approximation of the QoS statistic of the end-to-end latency; the end-to-end GP corrects
- *       it).
+ *   <li>latency: the longest path through the DAG, each stage weighing {@code exp(mean)}; a stage
+ *       behind a conditional branch (median {@link StageObservation#runFraction()} below 1) runs
+ *       in some invocations only, so the paths of every combination of such stages (taken as
+ *       independent, up to {@value #MAX_BRANCH_STAGES} of them) are weighed by their probability
+ *       and reduced with the QoS statistic: the mean of the mixture, or its quantile. This
+ *       approximates the statistic of the end-to-end latency; the end-to-end GP corrects it.
  * </ul>
  * The composed values are returned in log units ({@link #logCost}, {@link #logLatency}).
  * Predictions are cached per stage sub-point (candidates of one search share most of them).
@@ -52,6 +56,10 @@ public final class StageComposition {
   public static final int MIN_POINTS = 5;
   /** Floor of a measured latency or cost before the log (a stage that took no time or cost nothing). */
   private static final double FLOOR = 1e-12;
+  /** Conditional stages enumerated at most (2^k scenarios); beyond, the rarest count as always running. */
+  public static final int MAX_BRANCH_STAGES = 6;
+  /** A stage running in at least this fraction of the invocations counts as always running. */
+  private static final double ALWAYS = 0.995;
 
   private final List<String> stageNames;
   private final int[][] dims;
@@ -61,12 +69,20 @@ public final class StageComposition {
   private final Member[] latency;
   private final Member[] cost;
   private final boolean[] measured;
+  private final LatencyStatistic statistic;
+  /** Per scenario: its probability and which stages run. */
+  private final double[] scenarioProbability;
+  private final boolean[][] scenarioRuns;
   private final List<ConcurrentHashMap<Key, double[]>> cache;
 
   /** One stage's surrogate of one quantity: a GP, or a constant when {@code gp} is null. */
   private record Member(GaussianProcess gp, double constant) {
     double mean(double[] sub) {
       return gp == null ? constant : gp.posteriorMean(new double[][] {sub})[0];
+    }
+
+    double variance(double[] sub) {
+      return gp == null ? 0.0 : Math.max(gp.posteriorVariance(new double[][] {sub})[0], 0.0);
     }
   }
 
@@ -84,8 +100,35 @@ public final class StageComposition {
   }
 
   private StageComposition(List<String> stageNames, int[][] dims, int[][] predecessors, int[] topological,
-      Member[] latency, Member[] cost, boolean[] measured) {
+      Member[] latency, Member[] cost, boolean[] measured, double[] runProbability, LatencyStatistic statistic) {
     this.stageNames = stageNames;
+    this.statistic = statistic;
+    List<Integer> branch = new ArrayList<>();
+    for (int s = 0; s < runProbability.length; s++) {
+      if (measured[s] && runProbability[s] < ALWAYS) {
+        branch.add(s);
+      }
+    }
+    // the most frequent conditional stages beyond the cap count as always running
+    branch.sort((a, b) -> Double.compare(runProbability[a], runProbability[b]));
+    if (branch.size() > MAX_BRANCH_STAGES) {
+      branch = new ArrayList<>(branch.subList(0, MAX_BRANCH_STAGES));
+    }
+    int k = branch.size();
+    scenarioProbability = new double[1 << k];
+    scenarioRuns = new boolean[1 << k][];
+    for (int mask = 0; mask < 1 << k; mask++) {
+      boolean[] runs = measured.clone();
+      double pr = 1;
+      for (int j = 0; j < k; j++) {
+        int s = branch.get(j);
+        boolean on = (mask & (1 << j)) != 0;
+        runs[s] = on;
+        pr *= on ? runProbability[s] : 1 - runProbability[s];
+      }
+      scenarioProbability[mask] = pr;
+      scenarioRuns[mask] = runs;
+    }
     this.dims = dims;
     this.predecessors = predecessors;
     this.topological = topological;
@@ -103,6 +146,7 @@ public final class StageComposition {
    *
    * @param workflow the workflow
    * @param space its configuration space (the order of the unit-cube coordinates)
+   * @param statistic the QoS statistic of the end-to-end latency (and of each stage's latency)
    * @param x unit-cube coordinates of each observation, same order as {@code observations}
    * @param observations the training observations (those without a stage's measurement are
    *     skipped for that stage)
@@ -111,9 +155,9 @@ public final class StageComposition {
    * @return the composition
    * @throws IllegalArgumentException if the lists' sizes differ or a point has the wrong length
    */
-  public static StageComposition fit(Workflow workflow, ConfigSpace space, List<double[]> x,
-      List<Observation> observations, GpOptions gp, long seed) {
-    return build(workflow, space, x, observations, gp, seed, null);
+  public static StageComposition fit(Workflow workflow, ConfigSpace space, LatencyStatistic statistic,
+      List<double[]> x, List<Observation> observations, GpOptions gp, long seed) {
+    return build(workflow, space, statistic, x, observations, gp, seed, null);
   }
 
   /**
@@ -122,6 +166,7 @@ public final class StageComposition {
    *
    * @param workflow the workflow
    * @param space its configuration space
+   * @param statistic the QoS statistic of the end-to-end latency
    * @param x unit-cube coordinates of each observation
    * @param observations the observations it was fitted on
    * @param gp options of the stage GPs
@@ -129,8 +174,8 @@ public final class StageComposition {
    * @return the composition
    * @throws IllegalArgumentException if the states do not match the workflow's stages
    */
-  public static StageComposition rebuild(Workflow workflow, ConfigSpace space, List<double[]> x,
-      List<Observation> observations, GpOptions gp, List<StageModelState> states) {
+  public static StageComposition rebuild(Workflow workflow, ConfigSpace space, LatencyStatistic statistic,
+      List<double[]> x, List<Observation> observations, GpOptions gp, List<StageModelState> states) {
     Checks.notNull("states", states);
     List<Stage> stages = workflow.stages();
     if (states.size() != stages.size()) {
@@ -143,13 +188,14 @@ public final class StageComposition {
             + "', expected '" + stages.get(s).name() + "'");
       }
     }
-    return build(workflow, space, x, observations, gp, 0L, states);
+    return build(workflow, space, statistic, x, observations, gp, 0L, states);
   }
 
-  private static StageComposition build(Workflow workflow, ConfigSpace space, List<double[]> x,
-      List<Observation> observations, GpOptions gp, long seed, List<StageModelState> states) {
+  private static StageComposition build(Workflow workflow, ConfigSpace space, LatencyStatistic statistic,
+      List<double[]> x, List<Observation> observations, GpOptions gp, long seed, List<StageModelState> states) {
     Checks.notNull("workflow", workflow);
     Checks.notNull("space", space);
+    Checks.notNull("statistic", statistic);
     Checks.notNull("x", x);
     Checks.notNull("observations", observations);
     Checks.notNull("gp", gp);
@@ -183,10 +229,12 @@ public final class StageComposition {
     Member[] lat = new Member[n];
     Member[] cst = new Member[n];
     boolean[] measured = new boolean[n];
+    double[] runProbability = new double[n];
     for (int s = 0; s < n; s++) {
       List<double[]> xs = new ArrayList<>();
       List<Double> yl = new ArrayList<>();
       List<Double> yc = new ArrayList<>();
+      List<Double> fractions = new ArrayList<>();
       for (int i = 0; i < observations.size(); i++) {
         StageObservation so = observations.get(i).stages().get(names.get(s));
         if (so == null) {
@@ -200,15 +248,27 @@ public final class StageComposition {
         xs.add(sub(u, dims[s]));
         yl.add(Math.log(Math.max(so.latency(), FLOOR)));
         yc.add(Math.log(Math.max(so.cost(), FLOOR)));
+        fractions.add(so.runFraction());
       }
       measured[s] = !xs.isEmpty();
+      runProbability[s] = median(fractions);
       StageModelState st = states == null ? null : states.get(s);
       lat[s] = member(xs, yl, stageGp, Seeds.derive(seed, 2 * s + 1, 0), st == null ? null : st.latency(),
           states != null);
       cst[s] = member(xs, yc, stageGp, Seeds.derive(seed, 2 * s + 2, 0), st == null ? null : st.cost(),
           states != null);
     }
-    return new StageComposition(names, dims, preds, topologicalOrder(preds), lat, cst, measured);
+    return new StageComposition(names, dims, preds, topologicalOrder(preds), lat, cst, measured, runProbability,
+        statistic);
+  }
+
+  /** The median (a workflow's branch probability, robust to the odd profile), 1 when empty. */
+  private static double median(List<Double> v) {
+    if (v.isEmpty()) {
+      return 1.0;
+    }
+    double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return a.length % 2 == 1 ? a[a.length / 2] : 0.5 * (a[a.length / 2 - 1] + a[a.length / 2]);
   }
 
   private static Member member(List<double[]> xs, List<Double> ys, GpOptions gp, long seed, GpHyperparameters saved,
@@ -262,10 +322,14 @@ public final class StageComposition {
     return order;
   }
 
-  /** {@code {log latency, log cost}} of stage {@code s} at the sub-point of {@code u}, cached. */
+  /**
+   * {@code {log latency, log cost, variance of log latency}} of stage {@code s} at the sub-point
+   * of {@code u}, cached.
+   */
   private double[] stagePrediction(int s, double[] u) {
     double[] key = sub(u, dims[s]);
-    return cache.get(s).computeIfAbsent(new Key(key), k -> new double[] {latency[s].mean(k.v), cost[s].mean(k.v)});
+    return cache.get(s).computeIfAbsent(new Key(key),
+        k -> new double[] {latency[s].mean(k.v), cost[s].mean(k.v), latency[s].variance(k.v)});
   }
 
   /**
@@ -292,25 +356,104 @@ public final class StageComposition {
   }
 
   /**
-   * The composed log latency at {@code u}: the log of the longest path through the DAG, each
-   * stage weighing {@code exp(mean_s)}.
+   * The composed log latency at {@code u}: the log of the QoS statistic, over the scenarios of the
+   * conditional stages, of the longest path through the DAG, each running stage weighing
+   * {@code exp(mean_s)}.
    *
    * @param u a point of the unit cube (the space's coordinates). Not modified.
    * @return the log latency
    */
   public double logLatency(double[] u) {
     int n = stageNames.size();
-    double[] finish = new double[n];
-    double longest = 0;
-    for (int s : topological) {
-      double start = 0;
-      for (int p : predecessors[s]) {
-        start = Math.max(start, finish[p]);
-      }
-      finish[s] = start + (measured[s] ? Math.exp(stagePrediction(s, u)[0]) : 0.0);
-      longest = Math.max(longest, finish[s]);
+    double[] weight = new double[n];
+    for (int s = 0; s < n; s++) {
+      weight[s] = measured[s] ? Math.exp(stagePrediction(s, u)[0]) : 0.0;
     }
-    return Math.log(Math.max(longest, FLOOR));
+    return logLatencyOf(weight);
+  }
+
+  /**
+   * How uncertain {@link #logLatency} is at {@code u} as far as the stage models know: the
+   * delta-method variance {@code sum_s (d logLatency / d log w_s)^2 var_s} over the stages'
+   * posterior variances of their log latency (the sensitivity is the stage's share of the
+   * critical path, taken numerically). Far from a stage's observations its variance grows, so an
+   * unexplored combination is not trusted more than the stage models can vouch for.
+   *
+   * @param u a point of the unit cube (the space's coordinates). Not modified.
+   * @return the variance in squared log units, {@code >= 0}
+   */
+  public double logLatencyVariance(double[] u) {
+    int n = stageNames.size();
+    double[] weight = new double[n];
+    double[] variance = new double[n];
+    for (int s = 0; s < n; s++) {
+      if (measured[s]) {
+        double[] p = stagePrediction(s, u);
+        weight[s] = Math.exp(p[0]);
+        variance[s] = p[2];
+      }
+    }
+    double base = logLatencyOf(weight);
+    double h = 1e-4;
+    double total = 0;
+    for (int s = 0; s < n; s++) {
+      if (variance[s] > 0) {
+        double w = weight[s];
+        weight[s] = w * Math.exp(h);
+        double g = (logLatencyOf(weight) - base) / h;
+        weight[s] = w;
+        total += g * g * variance[s];
+      }
+    }
+    return total;
+  }
+
+  private double logLatencyOf(double[] weight) {
+    int n = weight.length;
+    int m = scenarioProbability.length;
+    double[] path = new double[m];
+    double[] finish = new double[n];
+    for (int sc = 0; sc < m; sc++) {
+      boolean[] runs = scenarioRuns[sc];
+      double longest = 0;
+      for (int s : topological) {
+        double start = 0;
+        for (int p : predecessors[s]) {
+          start = Math.max(start, finish[p]);
+        }
+        finish[s] = start + (runs[s] ? weight[s] : 0.0);
+        longest = Math.max(longest, finish[s]);
+      }
+      path[sc] = longest;
+    }
+    return Math.log(Math.max(reduce(path), FLOOR));
+  }
+
+  /** The QoS statistic of the scenario mixture of path lengths. */
+  private double reduce(double[] path) {
+    if (path.length == 1) {
+      return path[0];
+    }
+    if (statistic.quantile().isEmpty()) {
+      double mean = 0;
+      for (int sc = 0; sc < path.length; sc++) {
+        mean += scenarioProbability[sc] * path[sc];
+      }
+      return mean;
+    }
+    Integer[] order = new Integer[path.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(path[a], path[b]));
+    double cumulative = 0;
+    for (int i : order) {
+      cumulative += scenarioProbability[i];
+      if (cumulative >= statistic.quantile().getAsDouble() - 1e-12) {
+        return path[i];
+      }
+    }
+    return path[order[order.length - 1]];
   }
 
   /** The fitted hyperparameters per stage (null for constants), to save and {@link #rebuild}. */

@@ -1,5 +1,6 @@
 package dev.aquatope.gp.state;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.aquatope.core.model.StageObservation;
 
 /**
@@ -7,8 +8,11 @@ import dev.aquatope.core.model.StageObservation;
  *
  * @param latency the latency statistic of the stage in seconds
  * @param cost the stage's cost per workflow invocation in dollars
+ * @param runFraction the fraction of the successful invocations in which it ran; null (states saved
+ *     before it existed) means 1
  */
-public record StageObservationState(double latency, double cost) {
+public record StageObservationState(double latency, double cost,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double runFraction) {
 
   /**
    * Converts a stage observation.
@@ -17,7 +21,7 @@ public record StageObservationState(double latency, double cost) {
    * @return its JSON form
    */
   public static StageObservationState of(StageObservation s) {
-    return new StageObservationState(s.latency(), s.cost());
+    return new StageObservationState(s.latency(), s.cost(), s.runFraction() == 1.0 ? null : s.runFraction());
   }
 
   /**
@@ -27,6 +31,6 @@ public record StageObservationState(double latency, double cost) {
    * @throws IllegalArgumentException if a field is invalid
    */
   public StageObservation toStageObservation() {
-    return new StageObservation(latency, cost);
+    return new StageObservation(latency, cost, runFraction == null ? 1.0 : runFraction);
   }
 }

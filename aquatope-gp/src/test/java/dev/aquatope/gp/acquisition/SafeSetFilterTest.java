@@ -34,6 +34,24 @@ class SafeSetFilterTest {
   }
 
   @Test
+  void probability_uncertainPriorMean_addsItsVarianceToThePredictiveSpread() {
+    double noise = 0.01;
+    // the prior-mean variance grows with x1: 0 at x1 = 0, 0.04 at x1 = 1
+    SafeSetFilter f = new SafeSetFilter(LATENCY, BOUND, noise, 0.8, x -> 0.04 * x[1]);
+    double[][] x = {{0.62, 0.5}};
+    double mean = LATENCY.posteriorMean(x)[0];
+    double sd = Math.sqrt(LATENCY.posteriorVariance(x)[0] + noise + 0.02);
+    assertEquals(new NormalDistribution(mean, sd).cumulativeProbability(BOUND), f.probability(x[0]), 1e-12);
+    // a point just below the bound is less surely feasible when the prior mean is uncertain
+    SafeSetFilter plain = new SafeSetFilter(LATENCY, BOUND, noise, 0.8);
+    assertTrue(f.probability(new double[] {0.62, 1.0}) < plain.probability(new double[] {0.62, 1.0}));
+    assertEquals(plain.probability(new double[] {0.62, 0.0}), f.probability(new double[] {0.62, 0.0}), 0.0);
+    SafeSetFilter bad = new SafeSetFilter(LATENCY, BOUND, noise, 0.8, z -> Double.NaN);
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> bad.probability(new double[] {0.5, 0.5}));
+    assertEquals("prior-mean variance at [0.5, 0.5] must be finite and >= 0, was NaN", e.getMessage());
+  }
+
+  @Test
   void restrict_safeCandidate_keepsAcquisitionValue_unsafeNeverEvaluated() {
     SafeSetFilter f = new SafeSetFilter(LATENCY, BOUND, 1e-4, 0.8);
     AtomicInteger calls = new AtomicInteger();

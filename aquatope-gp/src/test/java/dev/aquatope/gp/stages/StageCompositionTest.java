@@ -8,6 +8,7 @@ import dev.aquatope.core.model.ConfigSpace;
 import dev.aquatope.core.model.Configuration;
 import dev.aquatope.core.model.Edge;
 import dev.aquatope.core.model.Knob;
+import dev.aquatope.core.model.LatencyStatistic;
 import dev.aquatope.core.model.Observation;
 import dev.aquatope.core.model.Parameter;
 import dev.aquatope.core.model.Stage;
@@ -32,6 +33,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StageCompositionTest {
+  private static final LatencyStatistic MEAN = LatencyStatistic.MEAN;
   /** a -> {b, c}, b -> d, c -> d; only a has a knob (cpu). */
   private static final Workflow DIAMOND = new Workflow("diamond",
       List.of(Stage.of("a"), Stage.of("b"), Stage.of("c"), Stage.of("d")),
@@ -40,12 +42,17 @@ class StageCompositionTest {
 
   /** Stage a takes 4 / cpu seconds and costs 1e-4 * cpu; b, c, d are constant. */
   private static List<Observation> diamondObservations(double[] cpus, boolean withD) {
+    return diamondObservations(cpus, withD, 1.0);
+  }
+
+  /** As above, stage c running in {@code cFraction} of the invocations. */
+  private static List<Observation> diamondObservations(double[] cpus, boolean withD, double cFraction) {
     List<Observation> out = new ArrayList<>();
     for (double cpu : cpus) {
       Map<String, StageObservation> st = new LinkedHashMap<>();
       st.put("a", new StageObservation(4 / cpu, 1e-4 * cpu));
       st.put("b", new StageObservation(1.0, 1e-5));
-      st.put("c", new StageObservation(2.0, 2e-5));
+      st.put("c", new StageObservation(2.0, 2e-5, cFraction));
       if (withD) {
         st.put("d", new StageObservation(3.0, 3e-5));
       }
@@ -67,7 +74,7 @@ class StageCompositionTest {
   @Test
   void fit_diamond_composesTheLongestPathAndTheSumOfCosts() {
     double[] cpus = {0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4};
-    StageComposition c = StageComposition.fit(DIAMOND, SPACE, unit(cpus), diamondObservations(cpus, true),
+    StageComposition c = StageComposition.fit(DIAMOND, SPACE, MEAN, unit(cpus), diamondObservations(cpus, true),
         GpOptions.defaults(), 3);
     assertEquals(4, c.measuredStages());
     for (double cpu : new double[] {1, 2, 4}) {
@@ -79,9 +86,41 @@ class StageCompositionTest {
   }
 
   @Test
+  void fit_conditionalStage_weighsTheScenariosWithTheStatistic() {
+    double[] cpus = {0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4};
+    double[] u = {(2 - 0.5) / 3.5};
+    // c (2 s, instead of b's 1 s) runs in 40% of the invocations: paths a + 1 + 3 (60%) and a + 2 + 3 (40%)
+    List<Observation> obs = diamondObservations(cpus, true, 0.4);
+    double mean = Math.exp(StageComposition.fit(DIAMOND, SPACE, MEAN, unit(cpus), obs, GpOptions.defaults(), 3)
+        .logLatency(u));
+    assertEquals(2 + 4.4, mean, 0.02 * 6.4);
+    double p50 = Math.exp(StageComposition.fit(DIAMOND, SPACE, LatencyStatistic.P50, unit(cpus), obs,
+        GpOptions.defaults(), 3).logLatency(u));
+    assertEquals(2 + 4, p50, 0.02 * 6);
+    double p95 = Math.exp(StageComposition.fit(DIAMOND, SPACE, LatencyStatistic.P95, unit(cpus), obs,
+        GpOptions.defaults(), 3).logLatency(u));
+    assertEquals(2 + 5, p95, 0.02 * 7);
+  }
+
+  @Test
+  void logLatencyVariance_growsAwayFromTheStagesObservationsAndIgnoresConstants() {
+    // a observed only at low cpu: its GP is sure there, unsure at 4 vCPU; b, c, d are constants
+    double[] cpus = {0.5, 0.5, 1, 1, 1.5};
+    StageComposition c = StageComposition.fit(DIAMOND, SPACE, MEAN, unit(cpus), diamondObservations(cpus, true),
+        GpOptions.defaults(), 3);
+    double near = c.logLatencyVariance(new double[] {(1 - 0.5) / 3.5});
+    double far = c.logLatencyVariance(new double[] {1.0});
+    assertTrue(near >= 0 && far > 10 * near, "near " + near + ", far " + far);
+    // delta method: the sensitivity to a is its share of the path, w_a / (w_a + 5)
+    double[] u = {1.0};
+    double share = (Math.exp(c.logLatency(u)) - 5) / Math.exp(c.logLatency(u));
+    assertTrue(far <= share * share * 10 && far > 0, "far " + far + ", share " + share);
+  }
+
+  @Test
   void fit_stageNeverMeasured_contributesNothing() {
     double[] cpus = {0.5, 1, 2, 3, 4};
-    StageComposition c = StageComposition.fit(DIAMOND, SPACE, unit(cpus), diamondObservations(cpus, false),
+    StageComposition c = StageComposition.fit(DIAMOND, SPACE, MEAN, unit(cpus), diamondObservations(cpus, false),
         GpOptions.defaults(), 3);
     assertEquals(3, c.measuredStages());
     double[] u = {(2 - 0.5) / 3.5};
@@ -93,8 +132,8 @@ class StageCompositionTest {
   void rebuild_savedHyperparameters_predictsExactlyAsTheFittedOne() {
     double[] cpus = {0.5, 1, 1.5, 2.5, 3.5, 4};
     List<Observation> obs = diamondObservations(cpus, true);
-    StageComposition fitted = StageComposition.fit(DIAMOND, SPACE, unit(cpus), obs, GpOptions.defaults(), 5);
-    StageComposition rebuilt = StageComposition.rebuild(DIAMOND, SPACE, unit(cpus), obs, GpOptions.defaults(),
+    StageComposition fitted = StageComposition.fit(DIAMOND, SPACE, MEAN, unit(cpus), obs, GpOptions.defaults(), 5);
+    StageComposition rebuilt = StageComposition.rebuild(DIAMOND, SPACE, MEAN, unit(cpus), obs, GpOptions.defaults(),
         fitted.state());
     for (double u = 0; u <= 1; u += 0.125) {
       assertEquals(fitted.logLatency(new double[] {u}), rebuilt.logLatency(new double[] {u}), 0.0);
@@ -108,13 +147,13 @@ class StageCompositionTest {
     double[] cpus = {1, 2};
     List<Observation> obs = diamondObservations(cpus, true);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> StageComposition.fit(DIAMOND, SPACE, unit(new double[] {1}), obs, GpOptions.defaults(), 1));
+        () -> StageComposition.fit(DIAMOND, SPACE, MEAN, unit(new double[] {1}), obs, GpOptions.defaults(), 1));
     assertEquals("x and observations must have the same size, were 1 and 2", e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
-        () -> StageComposition.rebuild(DIAMOND, SPACE, unit(cpus), obs, GpOptions.defaults(), List.of()));
+        () -> StageComposition.rebuild(DIAMOND, SPACE, MEAN, unit(cpus), obs, GpOptions.defaults(), List.of()));
     assertEquals("states must have one entry per stage (4), had 0", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> StageComposition.rebuild(DIAMOND, SPACE, unit(cpus), obs,
-        GpOptions.defaults(), List.of(new StageModelState("a", null, null), new StageModelState("x", null, null),
+    e = assertThrows(IllegalArgumentException.class, () -> StageComposition.rebuild(DIAMOND, SPACE, MEAN, unit(cpus),
+        obs, GpOptions.defaults(), List.of(new StageModelState("a", null, null), new StageModelState("x", null, null),
             new StageModelState("c", null, null), new StageModelState("d", null, null))));
     assertEquals("states[1] is of stage 'x', expected 'b'", e.getMessage());
   }
@@ -145,7 +184,8 @@ class StageCompositionTest {
         }
       }
     }
-    StageComposition c = StageComposition.fit(bw.workflow(), bw.problem().space(), xs, os, GpOptions.defaults(), 1);
+    StageComposition c = StageComposition.fit(bw.workflow(), bw.problem().space(), bw.qos().statistic(), xs, os,
+        GpOptions.defaults(), 1);
     double[] xb = grid.toUnit(grid.pointOf(best.configuration()));
     double costRatio = Math.exp(c.logCost(xb)) / best.cost();
     double latencyRatio = Math.exp(c.logLatency(xb)) / best.latency();
@@ -154,7 +194,8 @@ class StageCompositionTest {
     double[][] xa = xs.toArray(new double[0][]);
     double[] yc = os.stream().mapToDouble(o -> Math.log(o.cost())).toArray();
     double[] yl = os.stream().mapToDouble(o -> Math.log(o.latency())).toArray();
-    double gpCost = Math.exp(GaussianProcess.fit(xa, yc, null, GpOptions.defaults()).posteriorMean(new double[][] {xb})[0]);
+    double gpCost = Math.exp(GaussianProcess.fit(xa, yc, null, GpOptions.defaults())
+        .posteriorMean(new double[][] {xb})[0]);
     double gpLatency = Math.exp(GaussianProcess.fit(xa, yl, null, GpOptions.defaults())
         .posteriorMean(new double[][] {xb})[0]);
     assertTrue(gpCost / best.cost() > 1.3, "end-to-end GP cost / oracle cost " + gpCost / best.cost());

@@ -40,7 +40,7 @@ class ObservationStateTest {
   void roundTrip_withStages_isExactAndKeepsStageOrder() throws Exception {
     Map<String, StageObservation> stages = new LinkedHashMap<>();
     stages.put("z", new StageObservation(0.1 + 0.2, 1.0 / 7));
-    stages.put("a", new StageObservation(Math.E, 0));
+    stages.put("a", new StageObservation(Math.E, 0, 1.0 / 3));
     Observation o = new Observation(new Configuration(Map.of("a.cpu", 1.0, "z.cpu", 2.0)), 1.0 / 7, Math.PI,
         OptionalDouble.empty(), OptionalDouble.of(1e-3), Instant.parse("2026-01-02T03:04:05.123456789Z"),
         EnumSet.noneOf(ObservationFlag.class), "", stages);
