@@ -118,6 +118,14 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
           + "models composed through the DAG; to show what they bring).")
   boolean noStageModels;
 
+  @Option(names = "--raw-samples", description = "gp-qnei: raw candidates scored per acquisition search "
+      + "(default: the optimizer's).")
+  Integer rawSamples;
+
+  @Option(names = "--num-restarts", description = "gp-qnei: best raw candidates refined by local search "
+      + "(default: the optimizer's).")
+  Integer numRestarts;
+
   /** One optimizer run. */
   record Run(String workflow, String optimizer, long seed, boolean foundFeasible, double gap, double cost,
       double latency, boolean violatesQos, double simulatedLatency, boolean violatesQosSimulated,
@@ -218,7 +226,8 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
       NoiseModel noise) {
     OptimizationProblem problem = bw.problem();
     ConstrainedBatchOptimizer opt = optimizer.equals(CHECKED)
-        && (noAnomalyDetection || minFeasibility.get().isPresent() || safeExploration || noStageModels)
+        && (noAnomalyDetection || minFeasibility.get().isPresent() || safeExploration || noStageModels
+            || rawSamples != null || numRestarts != null)
         ? checkedProvider().create(problem, seed)
         : Providers.optimizer(optimizer, problem, seed);
     List<Double> suggestSeconds = new ArrayList<>();
@@ -255,11 +264,13 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
         simulated, !problem.qos().isMet(simulated), violationFraction, medianSuggest, medianSuggestCpu, obs.size(), "");
   }
 
-  /** gp-qnei with its default settings except the anomaly filter, safe-set and stage-model flags. */
+  /** gp-qnei with its default settings except the flags of this command. */
   private ConstrainedBatchOptimizer.Provider checkedProvider() {
     GpQneiOptions d = GpQneiOptions.defaults();
-    GpQneiOptions o = new GpQneiOptions(d.nInit(), d.batchSize(), d.mcSamples(), d.numRestarts(), d.rawSamples(),
-        d.confidence(), !noAnomalyDetection).withSafeExploration(safeExploration);
+    GpQneiOptions o = new GpQneiOptions(d.nInit(), d.batchSize(), d.mcSamples(),
+        numRestarts != null ? numRestarts : d.numRestarts(),
+        rawSamples != null ? java.util.OptionalInt.of(rawSamples) : d.rawSamples(), d.confidence(), !noAnomalyDetection)
+        .withSafeExploration(safeExploration);
     Map<String, String> options = new LinkedHashMap<>(minFeasibility.applyTo(o).providerOptions());
     if (noStageModels) {
       options.put("stage-models", "false");
