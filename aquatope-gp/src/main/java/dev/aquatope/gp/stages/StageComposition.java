@@ -230,6 +230,7 @@ public final class StageComposition {
     Member[] cst = new Member[n];
     boolean[] measured = new boolean[n];
     double[] runProbability = new double[n];
+    List<Runnable> fits = new ArrayList<>();
     for (int s = 0; s < n; s++) {
       List<double[]> xs = new ArrayList<>();
       List<Double> yl = new ArrayList<>();
@@ -253,11 +254,14 @@ public final class StageComposition {
       measured[s] = !xs.isEmpty();
       runProbability[s] = median(fractions);
       StageModelState st = states == null ? null : states.get(s);
-      lat[s] = member(xs, yl, stageGp, Seeds.derive(seed, 2 * s + 1, 0), st == null ? null : st.latency(),
-          states != null);
-      cst[s] = member(xs, yc, stageGp, Seeds.derive(seed, 2 * s + 2, 0), st == null ? null : st.cost(),
-          states != null);
+      int stage = s;
+      fits.add(() -> lat[stage] = member(xs, yl, stageGp, Seeds.derive(seed, 2 * stage + 1, 0),
+          st == null ? null : st.latency(), states != null));
+      fits.add(() -> cst[stage] = member(xs, yc, stageGp, Seeds.derive(seed, 2 * stage + 2, 0),
+          st == null ? null : st.cost(), states != null));
     }
+    // The fits are independent and seeded each: running them in parallel changes nothing but the time.
+    fits.parallelStream().forEach(Runnable::run);
     return new StageComposition(names, dims, preds, topologicalOrder(preds), lat, cst, measured, runProbability,
         statistic);
   }
