@@ -370,7 +370,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
       ConstrainedQNoisyExpectedImprovement[] built = new ConstrainedQNoisyExpectedImprovement[1];
       // Safe set: only candidates that probably meet the bound are scored (off at 0).
       SafeSetFilter safe = new SafeSetFilter(m.latency, bound, SafeSetFilter.noiseVariance(m.latency),
-          options.minFeasibilityProbability(), priorMeanVariance(m.stages));
+          options.minFeasibilityProbability(), priorMeanVariance(m.stages, false));
       acquisition = pend -> {
         if (built[0] == null) {
           built[0] = ConstrainedQNoisyExpectedImprovement.newBuilder()
@@ -666,20 +666,21 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
   }
 
   /**
-   * The variance of the latency model's prior mean in model units (delta method on the log scale),
-   * 0 without per-stage models: the safe set then trusts an unexplored combination of stage
-   * settings only as far as the stage models can vouch for it.
+   * The variance of the cost or latency model's prior mean in model units (delta method on the log
+   * scale), 0 without per-stage models: the safe set and the drift check then trust an unexplored
+   * combination of stage settings only as far as the stage models can vouch for it.
    */
-  private ToDoubleFunction<double[]> priorMeanVariance(StageComposition stages) {
+  private ToDoubleFunction<double[]> priorMeanVariance(StageComposition stages, boolean cost) {
     if (stages == null) {
       return u -> 0.0;
     }
+    ToDoubleFunction<double[]> logVariance = cost ? stages::logCostVariance : stages::logLatencyVariance;
     if (options.logTransform()) {
-      return stages::logLatencyVariance;
+      return logVariance;
     }
     return u -> {
-      double l = Math.exp(stages.logLatency(u));
-      return l * l * stages.logLatencyVariance(u);
+      double v = Math.exp(cost ? stages.logCost(u) : stages.logLatency(u));
+      return v * v * logVariance.applyAsDouble(u);
     };
   }
 
@@ -810,10 +811,11 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     double[][] x = {grid.toUnit(grid.pointOf(o.configuration()))};
     double floor = d.minPredictiveStd();
     boolean relative = !options.logTransform();
-    double zc = predictiveZ(cost, noiseInOriginalUnits(cost, c), floor, relative, x, modelCost(o.cost()))
-        / models.costScale;
-    double zl = predictiveZ(latency, noiseInOriginalUnits(latency, l), floor, relative, x,
-        modelLatency(o.latency())) / models.latencyScale;
+    // the per-stage models' own uncertainty at x counts like noise (0 without them)
+    double zc = predictiveZ(cost, noiseInOriginalUnits(cost, c) + priorMeanVariance(models.stages, true)
+        .applyAsDouble(x[0]), floor, relative, x, modelCost(o.cost())) / models.costScale;
+    double zl = predictiveZ(latency, noiseInOriginalUnits(latency, l) + priorMeanVariance(models.stages, false)
+        .applyAsDouble(x[0]), floor, relative, x, modelLatency(o.latency())) / models.latencyScale;
     LOG.debug("drift check of observation {}: z cost {} latency {} (scales {}, {})", observations.size(), zc, zl,
         models.costScale, models.latencyScale);
     return Math.max(Math.abs(zc), Math.abs(zl)) > d.zThreshold();

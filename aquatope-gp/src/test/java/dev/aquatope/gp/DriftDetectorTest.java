@@ -32,14 +32,17 @@ class DriftDetectorTest {
   }
 
   @Test
-  void changePoint_isTheFirstSurpriseOfTheWindow_indexedAmongAllObservations() {
+  void changePoint_isTheFirstSurpriseOfTheTrailingRun_indexedAmongAllObservations() {
     DriftDetector d = new DriftDetector(FOUR_OF_SIX);
-    for (boolean b : new boolean[] {false, false, true, true, false, true}) {
+    for (boolean b : new boolean[] {false, true, true, false, true, true}) {
       d.record(b);
     }
-    // 40 observations so far: the window covers observations 34..39
-    assertEquals(36, d.changePoint(40));
-    assertEquals(Set.of(36, 37, 39), d.surprisingObservations(40));
+    // 40 observations so far: the window covers observations 34..39; 35 and 36 were surprises
+    // before 37 was not: the change is at 38
+    assertEquals(38, d.changePoint(40));
+    assertEquals(Set.of(35, 36, 38, 39), d.surprisingObservations(40));
+    d.record(false);
+    assertEquals(41, d.changePoint(41), "the window ends without a surprise: no change point");
     d.clear();
     assertEquals(40, d.changePoint(40), "no surprise: no change point");
     assertEquals(Set.of(), d.surprisingObservations(40));

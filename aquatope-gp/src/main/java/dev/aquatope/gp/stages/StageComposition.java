@@ -327,13 +327,34 @@ public final class StageComposition {
   }
 
   /**
-   * {@code {log latency, log cost, variance of log latency}} of stage {@code s} at the sub-point
-   * of {@code u}, cached.
+   * {@code {log latency, log cost, variance of log latency, variance of log cost}} of stage
+   * {@code s} at the sub-point of {@code u}, cached.
    */
   private double[] stagePrediction(int s, double[] u) {
     double[] key = sub(u, dims[s]);
-    return cache.get(s).computeIfAbsent(new Key(key),
-        k -> new double[] {latency[s].mean(k.v), cost[s].mean(k.v), latency[s].variance(k.v)});
+    return cache.get(s).computeIfAbsent(new Key(key), k -> new double[] {latency[s].mean(k.v), cost[s].mean(k.v),
+        latency[s].variance(k.v), cost[s].variance(k.v)});
+  }
+
+  /**
+   * How uncertain {@link #logCost} is at {@code u} as far as the stage models know: the
+   * delta-method variance {@code sum_s share_s^2 var_s}, with {@code share_s} the stage's share of
+   * the composed cost and {@code var_s} its GP's posterior variance of the log cost.
+   *
+   * @param u a point of the unit cube (the space's coordinates). Not modified.
+   * @return the variance in squared log units, {@code >= 0}
+   */
+  public double logCostVariance(double[] u) {
+    double total = Math.exp(logCost(u));
+    double v = 0;
+    for (int s = 0; s < stageNames.size(); s++) {
+      if (measured[s]) {
+        double[] p = stagePrediction(s, u);
+        double share = Math.exp(p[1]) / total;
+        v += share * share * p[3];
+      }
+    }
+    return v;
   }
 
   /**
