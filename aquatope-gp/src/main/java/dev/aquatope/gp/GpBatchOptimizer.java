@@ -117,6 +117,16 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
   private static final int STREAM_ACQ = 5;
   private static final int STREAM_MOVES = 6;
   private static final int STREAM_FIT_STAGES = 7;
+  /**
+   * Under safe exploration with per-stage models, the smallest standard deviation (log units) of
+   * the composed prior mean the safe set assumes. The stage GPs' own variances miss the
+   * composition's structural error (the longest path of stage statistics is not the statistic of
+   * the end-to-end latency) and the search picks exactly the candidates whose prediction errs
+   * low: without the floor, ml-pipeline explored with 2-4 times more QoS violations at a
+   * probability threshold of 0.95, and still as many at 0.99; with 0.1 (about 10%, the drift
+   * check's floor too) about as few as without per-stage models, keeping most of their cost gain.
+   */
+  static final double SAFE_STAGE_MIN_STD = 0.1;
   /** Fits per suggest are numbered below this, so fit seeds of different suggests never collide. */
   private static final int FITS_PER_SUGGEST = 1 << 12;
 
@@ -370,7 +380,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
       ConstrainedQNoisyExpectedImprovement[] built = new ConstrainedQNoisyExpectedImprovement[1];
       // Safe set: only candidates that probably meet the bound are scored (off at 0).
       SafeSetFilter safe = new SafeSetFilter(m.latency, bound, SafeSetFilter.noiseVariance(m.latency),
-          options.minFeasibilityProbability(), priorMeanVariance(m.stages, false));
+          options.minFeasibilityProbability(), safeSetPriorVariance(m.stages));
       acquisition = pend -> {
         if (built[0] == null) {
           built[0] = ConstrainedQNoisyExpectedImprovement.newBuilder()
@@ -681,6 +691,26 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     return u -> {
       double v = Math.exp(cost ? stages.logCost(u) : stages.logLatency(u));
       return v * v * logVariance.applyAsDouble(u);
+    };
+  }
+
+  /**
+   * The prior-mean variance the safe set adds to the latency model's: the per-stage models'
+   * delta-method variance, at least {@value #SAFE_STAGE_MIN_STD} log units squared (relative to the
+   * composed latency without the log transform); 0 without per-stage models.
+   */
+  private ToDoubleFunction<double[]> safeSetPriorVariance(StageComposition stages) {
+    ToDoubleFunction<double[]> v = priorMeanVariance(stages, false);
+    if (stages == null) {
+      return v;
+    }
+    double floor = SAFE_STAGE_MIN_STD * SAFE_STAGE_MIN_STD;
+    if (options.logTransform()) {
+      return u -> Math.max(v.applyAsDouble(u), floor);
+    }
+    return u -> {
+      double l = Math.exp(stages.logLatency(u));
+      return Math.max(v.applyAsDouble(u), floor * l * l);
     };
   }
 
