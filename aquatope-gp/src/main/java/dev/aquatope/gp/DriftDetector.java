@@ -102,20 +102,36 @@ final class DriftDetector {
   }
 
   /**
-   * The change point: the index of the first surprise of the window's trailing run of surprises
-   * (observations from there on describe the changed behaviour), or {@code observationCount} when
-   * the window ends without a surprise. Not the window's first surprise: an isolated surprise
-   * before the change (a configuration the models mispredicted) would keep the observations
-   * between it and the real change, measured under the old behaviour, in the model and among
-   * the candidates for the recommendation (measured in the drift benchmark: one of ten runs
-   * applied a configuration measured feasible before the change, 38% over the bound after it).
-   * Placing the change point too late only drops a few measurements of the new behaviour.
+   * The change point: the index of the window's first surprise (observations from there on
+   * describe the changed behaviour), or {@code observationCount} when the window has none.
    *
    * @param observationCount how many observations were recorded so far ({@code n})
    * @return the index in {@code [n - size, n]}
    * @throws IllegalArgumentException if {@code observationCount} is smaller than the window
    */
   int changePoint(int observationCount) {
+    int base = base(observationCount);
+    int k = 0;
+    for (boolean b : window) {
+      if (b) {
+        return base + k;
+      }
+      k++;
+    }
+    return observationCount;
+  }
+
+  /**
+   * The latest possible change point: the index of the first surprise of the window's trailing
+   * run of surprises, or {@code observationCount} when the window ends without one. Observations
+   * from there on certainly describe the changed behaviour; those between {@link #changePoint}
+   * and here may be measurements of the old behaviour that the models happened to mispredict.
+   *
+   * @param observationCount how many observations were recorded so far ({@code n})
+   * @return the index in {@code [changePoint(n), n]}
+   * @throws IllegalArgumentException if {@code observationCount} is smaller than the window
+   */
+  int latestChangePoint(int observationCount) {
     int base = base(observationCount);
     List<Boolean> w = new ArrayList<>(window);
     int k = w.size();

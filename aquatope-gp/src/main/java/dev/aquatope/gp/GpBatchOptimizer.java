@@ -151,6 +151,11 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
   private Models models;
   /** Fits of the current suggest, to give each its own seed (reset at every suggest). */
   private int fitCounter;
+  /**
+   * The first observation the recommendation may return: after drift, the latest possible change
+   * point (0 before any drift).
+   */
+  private int recommendFrom;
 
   private GpBatchOptimizer(OptimizationProblem problem, GpBatchOptimizerOptions options, long seed) {
     this.problem = problem;
@@ -901,6 +906,10 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     driftCount++;
     int n = observations.size();
     int changePoint = driftDetector.changePoint(n);
+    // The models keep everything from the first surprise on, but the recommendation takes only
+    // what was certainly measured after the change: a configuration measured feasible before a
+    // slowdown (an earlier surprise being a misprediction, not the change) is not feasible now.
+    recommendFrom = driftDetector.latestChangePoint(n);
     String reason = "stale: drift #" + driftCount + " detected at observation " + (n - 1) + " ("
         + driftDetector.surprises() + " of the last " + driftDetector.size()
         + " observations outside the model's interval), change point at observation " + changePoint;
@@ -932,14 +941,17 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
    * on every unflagged observation). A single noisy measurement just below the bound is then not
    * enough: with measurement noise the plain rule returns "lucky" configurations whose true
    * latency violates the target. If the model rejects every measured-feasible observation, the
-   * plain rule applies.
+   * plain rule applies. After drift, only observations from the latest possible change point on
+   * are candidates (the start of the drift window's trailing run of surprises): the models also
+   * learn from the surprises before it, which may be mispredicted measurements of the old
+   * behaviour, but nothing measured before the change is recommended.
    *
    * @return the recommendation, or empty if nothing measured met the target
    */
   @Override
   public Optional<Observation> bestFeasible() {
     List<Integer> feasible = new ArrayList<>();
-    for (int i = 0; i < observations.size(); i++) {
+    for (int i = recommendFrom; i < observations.size(); i++) {
       Observation o = observations.get(i);
       if (o.flags().isEmpty() && o.isFeasible(problem.qos())) {
         feasible.add(i);
@@ -1078,12 +1090,15 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
    * @param stageIndices observations the last per-stage models were fitted on, or null (none;
    *     absent in states saved before per-stage models existed)
    * @param stageModels their hyperparameters, one entry per stage, or null
+   * @param recommendFrom the first observation the recommendation may return (after drift, the
+   *     latest possible change point); null (older states) means 0
    */
   public record State(String name, int version, List<String> parameters, long seed, GpBatchOptimizerOptions options,
       List<ObservationState> observations, List<int[]> pending, long suggestCount, long designDrawn, int designIssued,
       int reexploreLeft, boolean driftDetected, int driftCount, List<Boolean> recentSurprises,
       Double lastAcquisitionValue, int[] costIndices, GpHyperparameters costHyperparameters, int[] latencyIndices,
-      GpHyperparameters latencyHyperparameters, int[] stageIndices, List<StageModelState> stageModels) {}
+      GpHyperparameters latencyHyperparameters, int[] stageIndices, List<StageModelState> stageModels,
+      Integer recommendFrom) {}
 
   @Override
   public void exportState(OutputStream out) throws IOException {
@@ -1096,7 +1111,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
         models == null ? null : models.costIndices, models == null ? null : models.cost.hyperparameters(),
         models == null ? null : models.latencyIndices, models == null ? null : models.latency.hyperparameters(),
         models == null ? null : models.stageIndices, models == null || models.stages == null ? null
-            : models.stages.state()), out);
+            : models.stages.state(), recommendFrom), out);
   }
 
   /**
@@ -1139,6 +1154,11 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
       o.driftCount = s.driftCount();
       o.driftDetector.restore(s.recentSurprises());
       o.lastAcquisitionValue = s.lastAcquisitionValue() == null ? Double.NaN : s.lastAcquisitionValue();
+      o.recommendFrom = s.recommendFrom() == null ? 0 : s.recommendFrom();
+      if (o.recommendFrom < 0 || o.recommendFrom > o.observations.size()) {
+        throw new IllegalArgumentException("recommendFrom must be in [0, " + o.observations.size() + "], was "
+            + o.recommendFrom);
+      }
       if (s.costHyperparameters() != null && s.latencyHyperparameters() != null) {
         o.models = o.rebuildModels(s.costIndices(), s.costHyperparameters(), s.latencyIndices(),
             s.latencyHyperparameters(), s.stageIndices(), s.stageModels());
