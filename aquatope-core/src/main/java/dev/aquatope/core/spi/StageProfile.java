@@ -19,18 +19,9 @@ import java.util.Arrays;
 public record StageProfile(double[] latencies, double[] costs, double vcpuSeconds, double gbSeconds) {
   /** Validates and copies. */
   public StageProfile {
-    Checks.notNull("latencies", latencies);
-    Checks.notNull("costs", costs);
-    if (latencies.length != costs.length) {
-      throw new IllegalArgumentException("latencies and costs must have the same length, were "
-          + latencies.length + " and " + costs.length);
-    }
+    PairedSamples.check(latencies, costs);
     latencies = latencies.clone();
     costs = costs.clone();
-    for (int i = 0; i < latencies.length; i++) {
-      Checks.nonNegative("latencies[" + i + "]", latencies[i]);
-      Checks.nonNegative("costs[" + i + "]", costs[i]);
-    }
     Checks.nonNegative("vcpuSeconds", vcpuSeconds);
     Checks.nonNegative("gbSeconds", gbSeconds);
   }

@@ -44,6 +44,39 @@ class ProfileResultTest {
   }
 
   @Test
+  void toObservation_perStage_statisticCostPerInvocationAndRunFraction() {
+    // stage b ran in 2 of the 4 successful invocations
+    StageProfile a = new StageProfile(new double[] {0.5, 1, 1.5, 2}, new double[] {0.05, 0.05, 0.15, 0.15}, 2, 1);
+    StageProfile b = new StageProfile(new double[] {0.5, 1}, new double[] {0.05, 0.15}, 1, 1);
+    ProfileResult r = new ProfileResult(C, new double[] {1, 2, 3, 4}, new double[] {0.1, 0.1, 0.3, 0.3}, 4, 2, 0,
+        Map.of("a", a, "b", b));
+    Observation o = r.toObservation(new QosTarget(3, LatencyStatistic.P50), Instant.EPOCH);
+    assertEquals(1.25, o.stages().get("a").latency(), 1e-12);
+    assertEquals(0.1, o.stages().get("a").cost(), 1e-12);
+    assertEquals(1.0, o.stages().get("a").runFraction());
+    assertEquals(0.75, o.stages().get("b").latency(), 1e-12);
+    assertEquals(0.05, o.stages().get("b").cost(), 1e-12);
+    assertEquals(0.5, o.stages().get("b").runFraction());
+  }
+
+  @Test
+  void stageProfile_invalid_throwsNamingTheValue() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new StageProfile(new double[] {1}, new double[0], 0, 0));
+    assertEquals("latencies and costs must have the same length, were 1 and 0", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new StageProfile(new double[] {1, Double.NaN}, new double[] {0, 0}, 0, 0));
+    assertTrue(e.getMessage().startsWith("latencies[1]"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new StageProfile(new double[0], new double[0], -1, 0));
+    assertTrue(e.getMessage().startsWith("vcpuSeconds"), e.getMessage());
+    // more entries than successful invocations
+    StageProfile three = new StageProfile(new double[] {1, 1, 1}, new double[] {0, 0, 0}, 0, 0);
+    e = assertThrows(IllegalArgumentException.class, () -> new ProfileResult(C, new double[] {1, 1},
+        new double[] {0, 0}, 0, 0, 0, Map.of("s", three)));
+    assertEquals("stages[s] has 3 entries, more than the 2 successful invocations", e.getMessage());
+  }
+
+  @Test
   void windowStats_startsMustAddUp() {
     assertThrows(IllegalArgumentException.class, () -> new WindowStats(3, 1, 1, 0, 1, 0, 0));
     FunctionHistory h = new FunctionHistory(dev.aquatope.core.model.FunctionId.of("f"), Instant.EPOCH,
