@@ -140,6 +140,7 @@ class GpBatchOptimizerDriftTest {
       assertEquals(obs, back.observations());
       assertTrue(back.driftDetected());
       assertEquals(1, back.driftCount());
+      assertEquals(opt.bestFeasible(), back.bestFeasible(), "the recommendation window survives the round trip");
       // ... and, saved mid-window, the restored optimizer declares drift at the same observation.
       GpBatchOptimizer mid = restore(LOOSE, midWindow);
       for (int b = 1; b < measured.size(); b++) {
