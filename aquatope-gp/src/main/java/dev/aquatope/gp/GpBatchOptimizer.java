@@ -385,7 +385,8 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
       ConstrainedQNoisyExpectedImprovement[] built = new ConstrainedQNoisyExpectedImprovement[1];
       // Safe set: only candidates that probably meet the bound are scored (off at 0).
       SafeSetFilter safe = new SafeSetFilter(m.latency, bound, SafeSetFilter.noiseVariance(m.latency),
-          options.minFeasibilityProbability(), safeSetPriorVariance(m.stages));
+          options.minFeasibilityProbability(),
+          priorMeanVariance(m.stages, false, SAFE_STAGE_MIN_STD * SAFE_STAGE_MIN_STD));
       acquisition = pend -> {
         if (built[0] == null) {
           built[0] = ConstrainedQNoisyExpectedImprovement.newBuilder()
@@ -681,41 +682,26 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
   }
 
   /**
-   * The variance of the cost or latency model's prior mean in model units (delta method on the log
-   * scale), 0 without per-stage models: the safe set and the drift check then trust an unexplored
-   * combination of stage settings only as far as the stage models can vouch for it.
+   * The variance of the cost or latency model's prior mean in model units: the per-stage models'
+   * delta-method variance on the log scale, at least {@code minLogVariance}, times the squared
+   * composed value without the log transform; 0 without per-stage models. The safe set and the
+   * drift check then trust an unexplored combination of stage settings only as far as the stage
+   * models can vouch for it.
    */
-  private ToDoubleFunction<double[]> priorMeanVariance(StageComposition stages, boolean cost) {
+  private ToDoubleFunction<double[]> priorMeanVariance(StageComposition stages, boolean cost,
+      double minLogVariance) {
     if (stages == null) {
       return u -> 0.0;
     }
     ToDoubleFunction<double[]> logVariance = cost ? stages::logCostVariance : stages::logLatencyVariance;
+    ToDoubleFunction<double[]> floored = u -> Math.max(logVariance.applyAsDouble(u), minLogVariance);
     if (options.logTransform()) {
-      return logVariance;
+      return floored;
     }
+    ToDoubleFunction<double[]> logValue = cost ? stages::logCost : stages::logLatency;
     return u -> {
-      double v = Math.exp(cost ? stages.logCost(u) : stages.logLatency(u));
-      return v * v * logVariance.applyAsDouble(u);
-    };
-  }
-
-  /**
-   * The prior-mean variance the safe set adds to the latency model's: the per-stage models'
-   * delta-method variance, at least {@value #SAFE_STAGE_MIN_STD} log units squared (relative to the
-   * composed latency without the log transform); 0 without per-stage models.
-   */
-  private ToDoubleFunction<double[]> safeSetPriorVariance(StageComposition stages) {
-    ToDoubleFunction<double[]> v = priorMeanVariance(stages, false);
-    if (stages == null) {
-      return v;
-    }
-    double floor = SAFE_STAGE_MIN_STD * SAFE_STAGE_MIN_STD;
-    if (options.logTransform()) {
-      return u -> Math.max(v.applyAsDouble(u), floor);
-    }
-    return u -> {
-      double l = Math.exp(stages.logLatency(u));
-      return Math.max(v.applyAsDouble(u), floor * l * l);
+      double v = Math.exp(logValue.applyAsDouble(u));
+      return v * v * floored.applyAsDouble(u);
     };
   }
 
@@ -847,9 +833,9 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     double floor = d.minPredictiveStd();
     boolean relative = !options.logTransform();
     // the per-stage models' own uncertainty at x counts like noise (0 without them)
-    double zc = predictiveZ(cost, noiseInOriginalUnits(cost, c) + priorMeanVariance(models.stages, true)
+    double zc = predictiveZ(cost, noiseInOriginalUnits(cost, c) + priorMeanVariance(models.stages, true, 0)
         .applyAsDouble(x[0]), floor, relative, x, modelCost(o.cost())) / models.costScale;
-    double zl = predictiveZ(latency, noiseInOriginalUnits(latency, l) + priorMeanVariance(models.stages, false)
+    double zl = predictiveZ(latency, noiseInOriginalUnits(latency, l) + priorMeanVariance(models.stages, false, 0)
         .applyAsDouble(x[0]), floor, relative, x, modelLatency(o.latency())) / models.latencyScale;
     LOG.debug("drift check of observation {}: z cost {} latency {} (scales {}, {})", observations.size(), zc, zl,
         models.costScale, models.latencyScale);

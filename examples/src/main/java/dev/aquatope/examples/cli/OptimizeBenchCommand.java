@@ -225,9 +225,8 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
   private Run runOnce(BenchmarkWorkflow bw, OracleResult oracle, NoiseFreeModel model, String optimizer, long seed,
       NoiseModel noise) {
     OptimizationProblem problem = bw.problem();
+    // gp-qnei through its provider options (the defaults unless this command's flags change them)
     ConstrainedBatchOptimizer opt = optimizer.equals(CHECKED)
-        && (noAnomalyDetection || minFeasibility.get().isPresent() || safeExploration || noStageModels
-            || rawSamples != null || numRestarts != null)
         ? checkedProvider().create(problem, seed)
         : Providers.optimizer(optimizer, problem, seed);
     List<Double> suggestSeconds = new ArrayList<>();
