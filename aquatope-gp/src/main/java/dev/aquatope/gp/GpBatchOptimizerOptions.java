@@ -47,12 +47,22 @@ import dev.aquatope.gp.optim.GridSearchOptions;
  *     models a structured prior mean: per-stage GPs composed through the workflow's DAG ({@link
  *     dev.aquatope.gp.stages.StageComposition}); without such measurements it has no effect.
  *     Absent in older states, which restore with false.
+ * @param safeRadius the neighbourhood of the safe set, {@code >= 0} and finite: with a safe set
+ *     ({@code minFeasibilityProbability > 0}), a candidate must also lie within this L1 distance
+ *     (unit-cube coordinates, so 1 is one knob across its whole range, or several knobs by a few
+ *     grid steps) of an observation measured to meet QoS ({@link
+ *     dev.aquatope.gp.acquisition.SafeSetFilter#withNeighbourhood}); 0 means no neighbourhood.
+ *     Absent in older states, which restore with 0.
+ * @param stageCostRate whether the per-stage cost models (with {@code stageModels}) model each
+ *     stage's cost rate, its cost per second of its latency, rather than its log cost ({@link
+ *     dev.aquatope.gp.stages.StageComposition}): noise shared by cost and latency cancels in the
+ *     rate. Absent in older states, which restore with false.
  */
 public record GpBatchOptimizerOptions(int nInit, int batchSize, int mcSamples, GridSearchOptions search,
     boolean anomalyDetection, AnomalyOptions anomaly, DriftOptions drift, GpOptions gp, boolean logTransform,
     boolean useReportedVariance, double eta, boolean logAcquisition, boolean pruneBaseline,
     boolean anchorFastest, KernelLayout kernelLayout, double minFeasibilityProbability,
-    double designRange, boolean stageModels) {
+    double designRange, boolean stageModels, double safeRadius, boolean stageCostRate) {
 
   /** Validates every field. */
   public GpBatchOptimizerOptions {
@@ -71,6 +81,9 @@ public record GpBatchOptimizerOptions(int nInit, int batchSize, int mcSamples, G
     }
     if (!(designRange > 0 && designRange <= 1)) {
       throw new IllegalArgumentException("designRange must be in (0, 1], was " + designRange);
+    }
+    if (!(safeRadius >= 0) || Double.isInfinite(safeRadius)) {
+      throw new IllegalArgumentException("safeRadius must be finite and >= 0, was " + safeRadius);
     }
   }
 }

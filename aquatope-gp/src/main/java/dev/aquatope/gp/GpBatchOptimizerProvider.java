@@ -20,7 +20,10 @@ import java.util.function.BiFunction;
  * {@code anomaly-detection} and {@code drift-detection} ({@code true}/{@code false}),
  * {@code min-feasibility} (the safe-set threshold, in [0, 1)), {@code safe-exploration}
  * ({@code true}/{@code false}: {@link GpBatchOptimizer.Builder#safeExploration()}, whose threshold
- * {@code min-feasibility} overrides when both are given), {@code stage-models}
+ * {@code min-feasibility}, neighbourhood {@code safe-radius} and {@code stage-cost-rate} override
+ * when given), {@code safe-radius} (the safe set's neighbourhood, finite and {@code >= 0}; 0 =
+ * none), {@code stage-cost-rate} ({@code true}/{@code false}: {@link
+ * GpBatchOptimizer.Builder#stageCostRate(boolean)}), {@code stage-models}
  * ({@code true}/{@code false}: {@link GpBatchOptimizer.Builder#stageModels(boolean)}); absent keys
  * keep the builder's defaults.
  */
@@ -28,7 +31,7 @@ public final class GpBatchOptimizerProvider implements ConstrainedBatchOptimizer
   /** The option keys {@link #create(OptimizationProblem, long, Map)} reads. */
   public static final Set<String> OPTION_KEYS = Set.of("n-init", "batch-size", "mc-samples", "num-restarts",
       "raw-samples", "confidence", "anomaly-detection", "drift-detection", "min-feasibility",
-      "safe-exploration", "stage-models");
+      "safe-exploration", "safe-radius", "stage-cost-rate", "stage-models");
 
   /** Creates the provider (called by {@link java.util.ServiceLoader}). */
   public GpBatchOptimizerProvider() {}
@@ -105,9 +108,17 @@ public final class GpBatchOptimizerProvider implements ConstrainedBatchOptimizer
               if (!options.containsKey("min-feasibility")) {
                 b.minFeasibilityProbability(GpBatchOptimizer.SAFE_MIN_FEASIBILITY_PROBABILITY);
               }
+              if (!options.containsKey("safe-radius")) {
+                b.safeRadius(GpBatchOptimizer.SAFE_RADIUS);
+              }
+              if (!options.containsKey("stage-cost-rate")) {
+                b.stageCostRate(true);
+              }
             }
           }
           case "anomaly-detection" -> b.anomalyDetection(ProviderOptions.booleanValue(me, options, key, true));
+          case "safe-radius" -> b.safeRadius(ProviderOptions.doubleValue(me, options, key, 0));
+          case "stage-cost-rate" -> b.stageCostRate(ProviderOptions.booleanValue(me, options, key, false));
           case "stage-models" -> b.stageModels(ProviderOptions.booleanValue(me, options, key, true));
           case "drift-detection" -> b.drift(ProviderOptions.booleanValue(me, options, key, true)
               ? DriftOptions.defaults() : DriftOptions.disabled());

@@ -82,7 +82,7 @@ class GpBatchOptimizerProviderTest {
         () -> p.create(TOY.problem(), 1, Map.of("n_init", "6")));
     assertEquals("unknown option 'n_init' for 'gp-qnei'; known: [anomaly-detection, batch-size, confidence, "
         + "drift-detection, mc-samples, min-feasibility, n-init, num-restarts, raw-samples, safe-exploration, "
-        + "stage-models]", e.getMessage());
+        + "safe-radius, stage-cost-rate, stage-models]", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> p.create(TOY.problem(), 1, Map.of("n-init", "0")));
     assertEquals("option 'n-init' of 'gp-qnei': nInit must be > 0, was 0", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> p.create(TOY.problem(), 1, Map.of("confidence", "x")));

@@ -160,17 +160,24 @@ class GpBatchOptimizerTest {
   @Test
   void exportState_observationsWithStages_restoredEqual() throws IOException {
     ToyProblem toy = new ToyProblem(BOUND);
-    GpBatchOptimizer opt = GpBatchOptimizer.newBuilder(toy.problem()).seed(23).rawSamples(256).build();
-    SplittableRandom rng = new SplittableRandom(5);
-    opt.observe(withStages(toy.evaluateAll(opt.suggest(10), rng, 0.02, 0)));
-    opt.observe(withStages(toy.evaluateAll(opt.suggest(3), rng, 0.02, 0)));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    opt.exportState(out);
-    GpBatchOptimizer restored = GpBatchOptimizer.restore(toy.problem(), new ByteArrayInputStream(out.toByteArray()));
-    assertEquals(opt.observations(), restored.observations());
-    long staged = restored.observations().stream().filter(o -> o.stages().keySet().equals(Set.of("a", "b"))).count();
-    assertTrue(staged >= 10, staged + " of 13 restored observations have both stages");
-    assertEquals(opt.suggest(3), restored.suggest(3));
+    for (boolean costRate : new boolean[] {false, true}) {
+      GpBatchOptimizer opt = GpBatchOptimizer.newBuilder(toy.problem()).seed(23).rawSamples(256)
+          .stageCostRate(costRate).build();
+      SplittableRandom rng = new SplittableRandom(5);
+      opt.observe(withStages(toy.evaluateAll(opt.suggest(10), rng, 0.02, 0)));
+      opt.observe(withStages(toy.evaluateAll(opt.suggest(3), rng, 0.02, 0)));
+      opt.suggest(3);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      opt.exportState(out);
+      com.fasterxml.jackson.databind.JsonNode saved = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(out.toByteArray()).get("stageModels");
+      assertEquals(costRate, saved.get(0).get("costRate").asBoolean(), saved.toString());
+      GpBatchOptimizer restored = GpBatchOptimizer.restore(toy.problem(), new ByteArrayInputStream(out.toByteArray()));
+      assertEquals(opt.observations(), restored.observations());
+      long staged = restored.observations().stream().filter(o -> o.stages().keySet().equals(Set.of("a", "b"))).count();
+      assertTrue(staged >= 10, staged + " of 13 restored observations have both stages");
+      assertEquals(opt.suggest(3), restored.suggest(3));
+    }
   }
 
   @Test

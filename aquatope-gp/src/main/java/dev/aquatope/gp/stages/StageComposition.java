@@ -34,12 +34,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * (tail effects of the QoS statistic, interference, failures).
  *
  * <p>Per stage: a GP on {@code log(latency)} and one on {@code log(cost per workflow invocation)}
- * over the stage's knobs ({@link StageObservation}), with a learned noise. A stage without knobs,
- * or with fewer than {@value #MIN_POINTS} measurements, is a constant (the mean of its logs); a
- * stage never measured contributes nothing. Composition:
+ * over the stage's knobs ({@link StageObservation}), with a learned noise; or, optionally, instead
+ * of the latter one on the stage's <em>cost rate</em> {@code log(cost / (runFraction x
+ * latency))}, and the stage's log cost per workflow invocation is then
+ * {@code log(p) + mean_latency + mean_rate}, with {@code p} its median run fraction, and its
+ * variance the sum of the two GPs' variances. Why the rate: a stage's cost is its billed time
+ * times a price per second of its resources, so execution-time noise and interference scale cost
+ * and latency alike and cancel in the rate, and so does the sampling noise of a conditional
+ * stage's run fraction. Costs measured under the benchmarks' interference were 5-30% off the
+ * noise-free ones; the rate depends smoothly on the knobs (the price of CPU and memory, sharing
+ * under concurrency), so a change of memory or concurrency worth 1-3% of the cost can be learned
+ * from a few dozen measurements, where a GP on the log cost itself sees mostly noise. But a
+ * stage's latency also holds waits that are not billed (cold starts, queueing for a container),
+ * so the rate is not only a price, and the latency GP's errors enter the cost: measured on the
+ * benchmark workflows, the rate makes the safe search's small steps much cheaper (social-network)
+ * and the plain search's big ones a little worse (fanout(4)); see the aquatope-gp README.
+ *
+ * <p>A stage without knobs, or with fewer than {@value #MIN_POINTS} measurements, is a constant
+ * (the mean of its logs); a stage never measured contributes nothing. Composition:
  * <ul>
- *   <li>cost: the sum of the stages' {@code exp(mean)} (the cost of an invocation is the sum of
- *       its stages' costs exactly);
+ *   <li>cost: the sum of the stages' costs per workflow invocation (the cost of an invocation is
+ *       the sum of its stages' costs exactly);
  *   <li>latency: the longest path through the DAG, each stage weighing {@code exp(mean)}; a stage
  *       behind a conditional branch (median {@link StageObservation#runFraction()} below 1) runs
  *       in some invocations only, so the paths of every combination of such stages (taken as
@@ -74,6 +89,10 @@ public final class StageComposition {
   private final double[] scenarioProbability;
   private final boolean[][] scenarioRuns;
   private final List<ConcurrentHashMap<Key, double[]>> cache;
+  /** Per stage: the log of its run probability (the rate form's cost is per workflow invocation). */
+  private final double[] logRunProbability;
+  /** Whether the cost members model the stage's cost rate (else its log cost directly). */
+  private final boolean costRate;
 
   /** One stage's surrogate of one quantity: a GP, or a constant when {@code gp} is null. */
   private record Member(GaussianProcess gp, double constant) {
@@ -100,8 +119,10 @@ public final class StageComposition {
   }
 
   private StageComposition(List<String> stageNames, int[][] dims, int[][] predecessors, int[] topological,
-      Member[] latency, Member[] cost, boolean[] measured, double[] runProbability, LatencyStatistic statistic) {
+      Member[] latency, Member[] cost, boolean[] measured, double[] runProbability, LatencyStatistic statistic,
+      boolean costRate) {
     this.stageNames = stageNames;
+    this.costRate = costRate;
     this.statistic = statistic;
     List<Integer> branch = new ArrayList<>();
     for (int s = 0; s < runProbability.length; s++) {
@@ -135,6 +156,10 @@ public final class StageComposition {
     this.latency = latency;
     this.cost = cost;
     this.measured = measured;
+    this.logRunProbability = new double[runProbability.length];
+    for (int s = 0; s < runProbability.length; s++) {
+      logRunProbability[s] = Math.log(Math.max(runProbability[s], FLOOR));
+    }
     this.cache = new ArrayList<>();
     for (int s = 0; s < stageNames.size(); s++) {
       cache.add(new ConcurrentHashMap<>());
@@ -142,7 +167,7 @@ public final class StageComposition {
   }
 
   /**
-   * Fits every stage's surrogates by MAP on the observations given.
+   * Fits every stage's surrogates by MAP on the observations given, the cost ones on the log cost.
    *
    * @param workflow the workflow
    * @param space its configuration space (the order of the unit-cube coordinates)
@@ -157,7 +182,28 @@ public final class StageComposition {
    */
   public static StageComposition fit(Workflow workflow, ConfigSpace space, LatencyStatistic statistic,
       List<double[]> x, List<Observation> observations, GpOptions gp, long seed) {
-    return build(workflow, space, statistic, x, observations, gp, seed, null);
+    return fit(workflow, space, statistic, x, observations, gp, seed, false);
+  }
+
+  /**
+   * Fits every stage's surrogates by MAP on the observations given, the cost ones on the log
+   * cost or on the cost rate (see the class comment).
+   *
+   * @param workflow the workflow
+   * @param space its configuration space (the order of the unit-cube coordinates)
+   * @param statistic the QoS statistic of the end-to-end latency (and of each stage's latency)
+   * @param x unit-cube coordinates of each observation, same order as {@code observations}
+   * @param observations the training observations (those without a stage's measurement are
+   *     skipped for that stage)
+   * @param gp options of the stage GPs (the kernel structure, if any, is dropped)
+   * @param seed seed of the fits' restarts
+   * @param costRate whether each stage's cost GP models its cost rate rather than its log cost
+   * @return the composition
+   * @throws IllegalArgumentException if the lists' sizes differ or a point has the wrong length
+   */
+  public static StageComposition fit(Workflow workflow, ConfigSpace space, LatencyStatistic statistic,
+      List<double[]> x, List<Observation> observations, GpOptions gp, long seed, boolean costRate) {
+    return build(workflow, space, statistic, x, observations, gp, seed, null, costRate);
   }
 
   /**
@@ -188,11 +234,14 @@ public final class StageComposition {
             + "', expected '" + stages.get(s).name() + "'");
       }
     }
-    return build(workflow, space, statistic, x, observations, gp, 0L, states);
+    // the saved states say which form was fitted (older states: the log cost)
+    return build(workflow, space, statistic, x, observations, gp, 0L, states,
+        states.stream().allMatch(StageModelState::costRate));
   }
 
   private static StageComposition build(Workflow workflow, ConfigSpace space, LatencyStatistic statistic,
-      List<double[]> x, List<Observation> observations, GpOptions gp, long seed, List<StageModelState> states) {
+      List<double[]> x, List<Observation> observations, GpOptions gp, long seed, List<StageModelState> states,
+      boolean costRate) {
     Checks.notNull("workflow", workflow);
     Checks.notNull("space", space);
     Checks.notNull("statistic", statistic);
@@ -248,7 +297,9 @@ public final class StageComposition {
         }
         xs.add(sub(u, dims[s]));
         yl.add(Math.log(Math.max(so.latency(), FLOOR)));
-        yc.add(Math.log(Math.max(so.cost(), FLOOR)));
+        double logCost = Math.log(Math.max(so.cost(), FLOOR));
+        yc.add(costRate ? logCost - Math.log(Math.max(so.latency(), FLOOR)) - Math.log(Math.max(so.runFraction(), FLOOR))
+            : logCost);
         fractions.add(so.runFraction());
       }
       measured[s] = !xs.isEmpty();
@@ -263,7 +314,7 @@ public final class StageComposition {
     // The fits are independent and seeded each: running them in parallel changes nothing but the time.
     fits.parallelStream().forEach(Runnable::run);
     return new StageComposition(names, dims, preds, topologicalOrder(preds), lat, cst, measured, runProbability,
-        statistic);
+        statistic, costRate);
   }
 
   /** The median (a workflow's branch probability, robust to the odd profile), 1 when empty. */
@@ -332,14 +383,21 @@ public final class StageComposition {
    */
   private double[] stagePrediction(int s, double[] u) {
     double[] key = sub(u, dims[s]);
-    return cache.get(s).computeIfAbsent(new Key(key), k -> new double[] {latency[s].mean(k.v), cost[s].mean(k.v),
-        latency[s].variance(k.v), cost[s].variance(k.v)});
+    return cache.get(s).computeIfAbsent(new Key(key), k -> {
+      double lm = latency[s].mean(k.v);
+      double lv = latency[s].variance(k.v);
+      if (costRate) {
+        return new double[] {lm, lm + cost[s].mean(k.v) + logRunProbability[s], lv, lv + cost[s].variance(k.v)};
+      }
+      return new double[] {lm, cost[s].mean(k.v), lv, cost[s].variance(k.v)};
+    });
   }
 
   /**
    * How uncertain {@link #logCost} is at {@code u} as far as the stage models know: the
    * delta-method variance {@code sum_s share_s^2 var_s}, with {@code share_s} the stage's share of
-   * the composed cost and {@code var_s} its GP's posterior variance of the log cost.
+   * the composed cost and {@code var_s} the posterior variance of its log cost (the sum of its
+   * latency and cost-rate GPs' variances).
    *
    * @param u a point of the unit cube (the space's coordinates). Not modified.
    * @return the variance in squared log units, {@code >= 0}
@@ -486,7 +544,7 @@ public final class StageComposition {
     List<StageModelState> out = new ArrayList<>();
     for (int s = 0; s < stageNames.size(); s++) {
       out.add(new StageModelState(stageNames.get(s), latency[s].gp == null ? null : latency[s].gp.hyperparameters(),
-          cost[s].gp == null ? null : cost[s].gp.hyperparameters()));
+          cost[s].gp == null ? null : cost[s].gp.hyperparameters(), costRate));
     }
     return out;
   }

@@ -82,6 +82,52 @@ class SafeSetFilterTest {
   }
 
   @Test
+  void withNeighbourhood_farSafeCandidate_scoresBelowNearUnsafeOne_orderedByDistance() {
+    SafeSetFilter plain = new SafeSetFilter(LATENCY, BOUND, 1e-4, 0.8);
+    SafeSetFilter local = plain.withNeighbourhood(new double[][] {{0.9, 0.1}, {0.7, 0.9}}, 0.3);
+    AtomicInteger calls = new AtomicInteger();
+    AcquisitionFunction inner = c -> {
+      calls.incrementAndGet();
+      return 2.5;
+    };
+    AcquisitionFunction acq = local.restrict(inner);
+    // L1 distances to the nearest anchor: 0.1 + 0.15 = 0.25 (inside) and 0.1 + 0.4 = 0.5 (outside)
+    double[] near = {0.8, 0.25};
+    double[] far = {1.0, 0.5};
+    assertEquals(0.25, local.distanceToAnchors(near), 1e-12);
+    assertEquals(0.5, local.distanceToAnchors(far), 1e-12);
+    assertTrue(plain.isSafe(far) && !local.isSafe(far) && local.isSafe(near));
+    assertEquals(2.5, acq.evaluate(new double[][] {near}), 0.0);
+    assertEquals(1, calls.get());
+    double farScore = acq.evaluate(new double[][] {far});
+    assertEquals(1, calls.get());
+    // below every unsafe value (which are >= 2 UNSAFE_BASE), and nearer is better
+    double unsafeNear = acq.evaluate(new double[][] {{0.45, 0.9}});
+    assertTrue(local.distanceToAnchors(new double[] {0.45, 0.9}) <= 0.3 && !local.isSafe(new double[] {0.45, 0.9}));
+    assertTrue(unsafeNear >= 2 * SafeSetFilter.UNSAFE_BASE && unsafeNear <= SafeSetFilter.UNSAFE_BASE, "" + unsafeNear);
+    assertTrue(farScore < 2 * SafeSetFilter.UNSAFE_BASE && farScore < SafeSetFilter.FAR_BASE, "" + farScore);
+    assertTrue(acq.evaluate(new double[][] {{0.3, 0.5}}) < farScore);
+    // one far row makes the batch far
+    assertEquals(farScore, acq.evaluate(new double[][] {near, far}), 0.0);
+    // the plain filter has no neighbourhood
+    assertEquals(0.0, plain.distanceToAnchors(far), 0.0);
+  }
+
+  @Test
+  void withNeighbourhood_invalidArguments_throwNamingTheParameter() {
+    SafeSetFilter f = new SafeSetFilter(LATENCY, BOUND, 1e-4, 0.8);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> f.withNeighbourhood(new double[][] {{0.5, 0.5}}, 0));
+    assertEquals("radius must be > 0, was 0.0", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> f.withNeighbourhood(new double[0][], 1));
+    assertEquals("anchors must not be empty", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> f.withNeighbourhood(new double[][] {{0.5}}, 1));
+    assertEquals("anchors[0] must have 2 coordinates, had 1", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> f.withNeighbourhood(new double[][] {{0.5, Double.NaN}}, 1));
+    assertTrue(e.getMessage().startsWith("anchors[0][1]"), e.getMessage());
+  }
+
+  @Test
   void restrict_zeroThreshold_returnsSameFunction() {
     AcquisitionFunction inner = c -> 1.0;
     SafeSetFilter f = new SafeSetFilter(LATENCY, BOUND, 0, 0);

@@ -72,6 +72,43 @@ class StageCompositionTest {
   }
 
   @Test
+  void fit_noiseSharedByCostAndLatency_costRateLearnsTheMemoryPriceExactly() {
+    // One stage, cpu and memory; memory does not change the latency but is billed. Every
+    // measurement is off by a factor shared by latency and cost (interference, CV about 0.3).
+    Workflow one = new Workflow("one", List.of(Stage.of("a")), List.of());
+    ConfigSpace space = new ConfigSpace(List.of(new Parameter("a", Knob.cpu(0.5, 4, 0.5)),
+        new Parameter("a", Knob.memory(256, 2048, 256))));
+    double[][] u = new SobolEngine(2, true, 11).draw(40);
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+    List<Observation> obs = new ArrayList<>();
+    List<double[]> x = new ArrayList<>();
+    for (double[] p : u) {
+      double cpu = 0.5 + 0.5 * Math.round(p[0] * 7);
+      double mem = 256 + 256 * Math.round(p[1] * 7);
+      double noise = Math.exp(0.3 * rng.nextGaussian());
+      double latency = 4 / cpu * noise;
+      double cost = (1e-4 * cpu + 1e-4 * mem / 1024) * latency;
+      obs.add(Observation.of(new Configuration(Map.of("a.cpu", cpu, "a.memory", mem)), cost, latency, Instant.EPOCH)
+          .withStages(Map.of("a", new StageObservation(latency, cost))));
+      x.add(new double[] {(cpu - 0.5) / 3.5, (mem - 256) / 1792});
+    }
+    StageComposition c = StageComposition.fit(one, space, MEAN, x, obs, GpOptions.defaults(), 5, true);
+    assertTrue(!StageComposition.fit(one, space, MEAN, x, obs, GpOptions.defaults(), 5).state().get(0).costRate());
+    // cost(2 GB) / cost(256 MB) at 2 vCPU: (2e-4 + 2e-4) / (2e-4 + 0.25e-4) = 1.778
+    double[][] ends = {{1.5 / 3.5, 1}, {1.5 / 3.5, 0}};
+    double ratio = Math.exp(c.logCost(ends[0]) - c.logCost(ends[1]));
+    // a GP on the log cost itself sees the memory price through the noise
+    double[] logCost = obs.stream().mapToDouble(o -> Math.log(o.cost())).toArray();
+    double[] direct = GaussianProcess.fit(x.toArray(new double[0][]), logCost, null, GpOptions.defaults().withSeed(5))
+        .posteriorMean(ends);
+    double directRatio = Math.exp(direct[0] - direct[1]);
+    assertTrue(Math.abs(ratio / 1.778 - 1) < 0.06, "cost rate: " + ratio);
+    assertTrue(Math.abs(ratio / 1.778 - 1) < Math.abs(directRatio / 1.778 - 1) / 2,
+        "cost rate " + ratio + ", log cost " + directRatio);
+    assertTrue(c.state().get(0).costRate());
+  }
+
+  @Test
   void fit_diamond_composesTheLongestPathAndTheSumOfCosts() {
     double[] cpus = {0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4};
     StageComposition c = StageComposition.fit(DIAMOND, SPACE, MEAN, unit(cpus), diamondObservations(cpus, true),
@@ -153,8 +190,8 @@ class StageCompositionTest {
         () -> StageComposition.rebuild(DIAMOND, SPACE, MEAN, unit(cpus), obs, GpOptions.defaults(), List.of()));
     assertEquals("states must have one entry per stage (4), had 0", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> StageComposition.rebuild(DIAMOND, SPACE, MEAN, unit(cpus),
-        obs, GpOptions.defaults(), List.of(new StageModelState("a", null, null), new StageModelState("x", null, null),
-            new StageModelState("c", null, null), new StageModelState("d", null, null))));
+        obs, GpOptions.defaults(), List.of(new StageModelState("a", null, null, true), new StageModelState("x", null, null, true),
+            new StageModelState("c", null, null, true), new StageModelState("d", null, null, true))));
     assertEquals("states[1] is of stage 'x', expected 'b'", e.getMessage());
   }
 

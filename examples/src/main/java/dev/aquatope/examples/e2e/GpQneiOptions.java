@@ -26,7 +26,8 @@ import java.util.OptionalInt;
  *     that a candidate needs to be scored), in [0, 1); empty for the optimizer's default (none, or
  *     safe exploration's when {@code safeExploration})
  * @param safeExploration whether the optimizer explores safely
- *     ({@link GpBatchOptimizer.Builder#safeExploration()}: safe set and generous design)
+ *     ({@link GpBatchOptimizer.Builder#safeExploration()}: safe set with its neighbourhood, generous
+ *     design, per-stage cost rates)
  */
 public record GpQneiOptions(int nInit, int batchSize, int mcSamples, int numRestarts, OptionalInt rawSamples,
     double confidence, boolean anomalyDetection, OptionalDouble minFeasibility, boolean safeExploration) {
