@@ -33,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -254,7 +255,7 @@ public final class ManageCommand implements Callable<Integer> {
     if (!(confidence > 0 && confidence < 1)) {
       throw new IllegalArgumentException("--confidence must be in (0, 1), was " + confidence);
     }
-    minFeasibility.get();
+    minFeasibility.validate();
     if (!(quantile > 0 && quantile < 1)) {
       throw new IllegalArgumentException("--quantile must be in (0, 1), was " + quantile);
     }
@@ -302,9 +303,9 @@ public final class ManageCommand implements Callable<Integer> {
       }
     }
     if (name.equals("gp-qnei")) {
-      return new GpQneiOptions(nInit, batchSize, mcSamples, numRestarts,
+      return minFeasibility.applyTo(new GpQneiOptions(nInit, batchSize, mcSamples, numRestarts,
           rawSamples == null ? OptionalInt.empty() : OptionalInt.of(rawSamples), confidence, !noAnomalyDetection,
-          minFeasibility.get(), !noSafeExploration)
+          OptionalDouble.empty(), !noSafeExploration))
           .provider();
     }
     return Providers.optimizerProvider(name);

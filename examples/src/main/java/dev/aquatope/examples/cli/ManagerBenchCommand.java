@@ -155,7 +155,7 @@ public final class ManagerBenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--seeds, --n-init and --batch-size must be >= 1 and --n-batch >= 0, were "
           + seeds + ", " + nInit + ", " + batchSize + ", " + nBatch);
     }
-    minFeasibility.get(); // validates
+    minFeasibility.validate();
     List<Level> levels = noise.stream().map(Level::parse).toList();
     levels.forEach(Level::model); // validates
     Level moderateLevel = Level.parse(moderate);

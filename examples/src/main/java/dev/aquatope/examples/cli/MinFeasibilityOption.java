@@ -5,8 +5,9 @@ import java.util.OptionalDouble;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --min-feasibility} flag of the commands that run {@code gp-qnei} ({@code manage},
- * {@code manager-bench}, {@code optimize-bench}): its safe-set threshold. Mixed in with
+ * The safe-set flags of the commands that run {@code gp-qnei} ({@code manage},
+ * {@code manager-bench}, {@code optimize-bench}): {@code --min-feasibility}, its threshold, and
+ * {@code --safe-radius}, its neighbourhood. Mixed in with
  * {@code @Mixin MinFeasibilityOption minFeasibility;}.
  */
 public final class MinFeasibilityOption {
@@ -14,6 +15,12 @@ public final class MinFeasibilityOption {
       description = "gp-qnei: safe-set threshold, the smallest predictive probability of meeting QoS a candidate "
           + "needs to be evaluated, in [0, 1); 0 = off (default: 0.95 under safe exploration, else off).")
   Double value;
+
+  @Option(names = "--safe-radius", paramLabel = "R",
+      description = "gp-qnei: neighbourhood of the safe set, the largest L1 distance (unit cube) from a candidate to a "
+          + "configuration measured to meet QoS, finite and >= 0; 0 = none (default: 1 under safe exploration, "
+          + "else none).")
+  Double radius;
 
   /**
    * The threshold given on the command line.
@@ -32,14 +39,44 @@ public final class MinFeasibilityOption {
   }
 
   /**
-   * The settings with the threshold given on the command line, if any.
+   * The settings with the threshold and the radius given on the command line, if any.
    *
    * @param options the settings
    * @return {@code options}, or a copy with the threshold
-   * @throws IllegalArgumentException if the threshold is outside [0, 1)
+   * @throws IllegalArgumentException if the threshold is outside [0, 1) or the radius negative or
+   *     not finite
    */
   public GpQneiOptions applyTo(GpQneiOptions options) {
     OptionalDouble p = get();
-    return p.isPresent() ? options.withMinFeasibility(p.getAsDouble()) : options;
+    GpQneiOptions out = p.isPresent() ? options.withMinFeasibility(p.getAsDouble()) : options;
+    OptionalDouble r = radius();
+    return r.isPresent() ? out.withSafeRadius(r.getAsDouble()) : out;
+  }
+
+  /**
+   * Checks both flags (to fail before any work is done).
+   *
+   * @throws IllegalArgumentException if the threshold is outside [0, 1) or the radius negative or
+   *     not finite
+   */
+  public void validate() {
+    get();
+    radius();
+  }
+
+  /**
+   * The neighbourhood given on the command line.
+   *
+   * @return the radius, or empty when the flag is absent
+   * @throws IllegalArgumentException if it is negative or not finite
+   */
+  public OptionalDouble radius() {
+    if (radius == null) {
+      return OptionalDouble.empty();
+    }
+    if (!(radius >= 0) || radius.isInfinite()) {
+      throw new IllegalArgumentException("--safe-radius must be finite and >= 0, was " + radius);
+    }
+    return OptionalDouble.of(radius);
   }
 }

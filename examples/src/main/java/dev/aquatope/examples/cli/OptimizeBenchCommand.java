@@ -219,7 +219,7 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
     if (!(outliers >= 0 && outliers <= 1)) {
       throw new IllegalArgumentException("--outliers must be in [0, 1], was " + outliers);
     }
-    minFeasibility.get();
+    minFeasibility.validate();
   }
 
   private Run runOnce(BenchmarkWorkflow bw, OracleResult oracle, NoiseFreeModel model, String optimizer, long seed,

@@ -28,9 +28,13 @@ import java.util.OptionalInt;
  * @param safeExploration whether the optimizer explores safely
  *     ({@link GpBatchOptimizer.Builder#safeExploration()}: safe set with its neighbourhood, generous
  *     design, per-stage cost rates)
+ * @param safeRadius the safe set's neighbourhood (L1 distance in the unit cube to a configuration
+ *     measured to meet QoS), finite and {@code >= 0}, 0 for none; empty for the optimizer's default
+ *     (none, or safe exploration's when {@code safeExploration})
  */
 public record GpQneiOptions(int nInit, int batchSize, int mcSamples, int numRestarts, OptionalInt rawSamples,
-    double confidence, boolean anomalyDetection, OptionalDouble minFeasibility, boolean safeExploration) {
+    double confidence, boolean anomalyDetection, OptionalDouble minFeasibility, boolean safeExploration,
+    OptionalDouble safeRadius) {
   /** Validates every field. */
   public GpQneiOptions {
     Checks.positive("nInit", nInit);
@@ -46,6 +50,32 @@ public record GpQneiOptions(int nInit, int batchSize, int mcSamples, int numRest
         throw new IllegalArgumentException("minFeasibility must be in [0, 1), was " + p);
       }
     });
+    Checks.notNull("safeRadius", safeRadius);
+    safeRadius.ifPresent(r -> {
+      if (!(r >= 0) || Double.isInfinite(r)) {
+        throw new IllegalArgumentException("safeRadius must be finite and >= 0, was " + r);
+      }
+    });
+  }
+
+  /**
+   * Settings with the optimizer's default neighbourhood.
+   *
+   * @param nInit initial design points, {@code >= 1}
+   * @param batchSize batch size, {@code >= 1}
+   * @param mcSamples MC samples, {@code >= 1}
+   * @param numRestarts acquisition restarts, {@code >= 1}
+   * @param rawSamples raw candidates; empty for the optimizer's default
+   * @param confidence the anomaly filter's confidence, in (0, 1)
+   * @param anomalyDetection whether the anomaly filter runs
+   * @param minFeasibility the safe-set threshold, in [0, 1); empty for the default
+   * @param safeExploration whether the optimizer explores safely
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public GpQneiOptions(int nInit, int batchSize, int mcSamples, int numRestarts, OptionalInt rawSamples,
+      double confidence, boolean anomalyDetection, OptionalDouble minFeasibility, boolean safeExploration) {
+    this(nInit, batchSize, mcSamples, numRestarts, rawSamples, confidence, anomalyDetection, minFeasibility,
+        safeExploration, OptionalDouble.empty());
   }
 
   /**
@@ -92,7 +122,19 @@ public record GpQneiOptions(int nInit, int batchSize, int mcSamples, int numRest
    */
   public GpQneiOptions withMinFeasibility(double probability) {
     return new GpQneiOptions(nInit, batchSize, mcSamples, numRestarts, rawSamples, confidence, anomalyDetection,
-        OptionalDouble.of(probability), safeExploration);
+        OptionalDouble.of(probability), safeExploration, safeRadius);
+  }
+
+  /**
+   * These settings with another neighbourhood of the safe set.
+   *
+   * @param radius finite and {@code >= 0}; 0 for none
+   * @return the new settings
+   * @throws IllegalArgumentException if out of range
+   */
+  public GpQneiOptions withSafeRadius(double radius) {
+    return new GpQneiOptions(nInit, batchSize, mcSamples, numRestarts, rawSamples, confidence, anomalyDetection,
+        minFeasibility, safeExploration, OptionalDouble.of(radius));
   }
 
   /**
@@ -103,7 +145,7 @@ public record GpQneiOptions(int nInit, int batchSize, int mcSamples, int numRest
    */
   public GpQneiOptions withSafeExploration(boolean safe) {
     return new GpQneiOptions(nInit, batchSize, mcSamples, numRestarts, rawSamples, confidence, anomalyDetection,
-        minFeasibility, safe);
+        minFeasibility, safe, safeRadius);
   }
 
   /**
@@ -131,6 +173,7 @@ public record GpQneiOptions(int nInit, int batchSize, int mcSamples, int numRest
     m.put("confidence", Double.toString(confidence));
     m.put("anomaly-detection", Boolean.toString(anomalyDetection));
     minFeasibility.ifPresent(p -> m.put("min-feasibility", Double.toString(p)));
+    safeRadius.ifPresent(r -> m.put("safe-radius", Double.toString(r)));
     m.put("safe-exploration", Boolean.toString(safeExploration));
     return m;
   }

@@ -74,6 +74,13 @@ class OptimizeBenchCommandTest {
   }
 
   @Test
+  void call_negativeSafeRadius_exitsWithUsageError() {
+    String[] r = run("optimize-bench", "--safe-radius", "-0.5", "--no-progress");
+    assertEquals(AquatopeCli.EXIT_USAGE, Integer.parseInt(r[0]));
+    assertTrue(r[2].contains("--safe-radius must be finite and >= 0, was -0.5"), r[2]);
+  }
+
+  @Test
   void checkTargets_gpWorseThanRandom_reportsEachMissedTarget() {
     OptimizeBenchCommand.Summary gp = new OptimizeBenchCommand.Summary("w", "gp-qnei", 3, 1.0, 1.0, 0.08, 0.1, 1.08, 1,
         0, 0, 0.2, 0.7, 0.3, List.of());
