@@ -800,8 +800,13 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
       checkOnGrid(o.configuration());
     }
     driftDetected = false;
+    int batchSurprises = 0;
     for (Observation o : evaluations) {
       Boolean surprise = judgeDrift(o);
+      int cap = options.drift().batchSurprises();
+      if (Boolean.TRUE.equals(surprise) && ++batchSurprises > cap && cap > 0) {
+        surprise = false; // correlated evidence: see DriftOptions#batchSurprises
+      }
       observations.add(o);
       pending.remove(grid.pointOf(o.configuration()));
       if (surprise == null) {
@@ -1187,7 +1192,8 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
   /**
    * Adds the settings that states saved before they existed lack, with the values that reproduce
    * the behaviour of that time (no safe set, design over the whole space, no floor on the drift
-   * check's predictive spread, per-stage cost models on the log cost, no neighbourhood).
+   * check's predictive spread, per-stage cost models on the log cost, no neighbourhood, every
+   * surprise of a batch counted).
    */
   private static void upgradeState(com.fasterxml.jackson.databind.node.ObjectNode tree) {
     if (tree.get("options") instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
@@ -1206,9 +1212,13 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
       if (!o.has("stageCostRate")) {
         o.put("stageCostRate", false);
       }
-      if (o.get("drift") instanceof com.fasterxml.jackson.databind.node.ObjectNode d
-          && !d.has("minPredictiveStd")) {
-        d.put("minPredictiveStd", 0.0);
+      if (o.get("drift") instanceof com.fasterxml.jackson.databind.node.ObjectNode d) {
+        if (!d.has("minPredictiveStd")) {
+          d.put("minPredictiveStd", 0.0);
+        }
+        if (!d.has("batchSurprises")) {
+          d.put("batchSurprises", 0);
+        }
       }
     }
     if (tree.get("stageModels") instanceof com.fasterxml.jackson.databind.node.ArrayNode stages) {

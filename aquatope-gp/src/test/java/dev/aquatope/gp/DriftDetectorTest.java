@@ -98,6 +98,11 @@ class DriftDetectorTest {
     assertEquals(5, DriftOptions.defaults().withReexplore(5).reexplore());
     assertEquals(0.1, DriftOptions.defaults().withReexplore(5).minPredictiveStd());
     assertThrows(IllegalArgumentException.class, () -> DriftOptions.defaults().withReexplore(-1));
+    e = assertThrows(IllegalArgumentException.class, () -> DriftOptions.defaults().withBatchSurprises(-1));
+    assertTrue(e.getMessage().contains("batchSurprises") && e.getMessage().contains("-1"), e.getMessage());
+    assertEquals(2, DriftOptions.defaults().batchSurprises());
+    assertEquals(0, new DriftOptions(true, 6, 4, 3.0, 15, 3, 0.1).batchSurprises());
+    assertEquals(2, DriftOptions.defaults().withReexplore(5).withMinPredictiveStd(0).batchSurprises());
     assertFalse(DriftOptions.disabled().enabled());
   }
 }

@@ -249,6 +249,31 @@ class GpBatchOptimizerTest {
   }
 
   @Test
+  void observe_batchOfSurprises_countsAtMostBatchSurprisesAndStillDetectsARealChange() throws IOException {
+    for (int cap : new int[] {0, 2}) {
+      ToyProblem toy = new ToyProblem(BOUND);
+      GpBatchOptimizer opt = GpBatchOptimizer.newBuilder(toy.problem()).seed(9).rawSamples(256).designRange(1)
+          .drift(DriftOptions.defaults().withBatchSurprises(cap)).build();
+      SplittableRandom rng = new SplittableRandom(5);
+      run(opt, toy, 10, 4, rng, 0.01, 0);
+      toy.setLatencyScale(3.0);
+      opt.observe(toy.evaluateAll(opt.suggest(3), rng, 0.01, 0));
+      assertFalse(opt.driftDetected());
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      opt.exportState(out);
+      com.fasterxml.jackson.databind.JsonNode window = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(out.toByteArray()).get("recentSurprises");
+      int n = window.size();
+      String tail = window.get(n - 3).asBoolean() + " " + window.get(n - 2).asBoolean() + " "
+          + window.get(n - 1).asBoolean();
+      // all three points of the batch are 3x slower than predicted; with the cap only two count
+      assertEquals(cap == 0 ? "true true true" : "true true false", tail, "cap " + cap);
+      opt.observe(toy.evaluateAll(opt.suggest(3), rng, 0.01, 0));
+      assertTrue(opt.driftDetected(), "a real change is still declared after the next batch (cap " + cap + ")");
+    }
+  }
+
+  @Test
   void observe_latencyTriples_detectsDriftAndFlagsOldObservationsStale() {
     ToyProblem toy = new ToyProblem(BOUND);
     // The design over the whole space (designRange 1): with the default generous design and 1% noise, the first
