@@ -801,9 +801,9 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
     }
     driftDetected = false;
     int batchSurprises = 0;
+    int cap = options.drift().batchSurprises();
     for (Observation o : evaluations) {
       Boolean surprise = judgeDrift(o);
-      int cap = options.drift().batchSurprises();
       if (Boolean.TRUE.equals(surprise) && ++batchSurprises > cap && cap > 0) {
         surprise = false; // correlated evidence: see DriftOptions#batchSurprises
       }
@@ -1704,9 +1704,7 @@ public final class GpBatchOptimizer implements ConstrainedBatchOptimizer {
      * @throws IllegalStateException if already set
      */
     public Builder safeRadius(double radius) {
-      if (!(radius >= 0) || Double.isInfinite(radius)) {
-        throw new IllegalArgumentException("safeRadius must be finite and >= 0, was " + radius);
-      }
+      Checks.nonNegative("safeRadius", radius);
       once("safeRadius");
       this.safeRadius = radius;
       return this;

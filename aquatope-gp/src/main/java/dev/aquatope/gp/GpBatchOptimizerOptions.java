@@ -82,8 +82,6 @@ public record GpBatchOptimizerOptions(int nInit, int batchSize, int mcSamples, G
     if (!(designRange > 0 && designRange <= 1)) {
       throw new IllegalArgumentException("designRange must be in (0, 1], was " + designRange);
     }
-    if (!(safeRadius >= 0) || Double.isInfinite(safeRadius)) {
-      throw new IllegalArgumentException("safeRadius must be finite and >= 0, was " + safeRadius);
-    }
+    Checks.nonNegative("safeRadius", safeRadius);
   }
 }

@@ -124,7 +124,7 @@ public final class ManageCommand implements Callable<Integer> {
   boolean noAnomalyDetection;
 
   @Mixin
-  MinFeasibilityOption minFeasibility;
+  SafeSetOptions safeSet;
 
   @Option(names = "--no-safe-exploration",
       description = "gp-qnei: explore with plain constrained qNEI (cheaper results, more QoS-violating profiling "
@@ -255,7 +255,7 @@ public final class ManageCommand implements Callable<Integer> {
     if (!(confidence > 0 && confidence < 1)) {
       throw new IllegalArgumentException("--confidence must be in (0, 1), was " + confidence);
     }
-    minFeasibility.validate();
+    safeSet.validate();
     if (!(quantile > 0 && quantile < 1)) {
       throw new IllegalArgumentException("--quantile must be in (0, 1), was " + quantile);
     }
@@ -303,7 +303,7 @@ public final class ManageCommand implements Callable<Integer> {
       }
     }
     if (name.equals("gp-qnei")) {
-      return minFeasibility.applyTo(new GpQneiOptions(nInit, batchSize, mcSamples, numRestarts,
+      return safeSet.applyTo(new GpQneiOptions(nInit, batchSize, mcSamples, numRestarts,
           rawSamples == null ? OptionalInt.empty() : OptionalInt.of(rawSamples), confidence, !noAnomalyDetection,
           OptionalDouble.empty(), !noSafeExploration))
           .provider();

@@ -86,7 +86,7 @@ public final class ManagerBenchCommand implements Callable<Integer> {
   int batchSize;
 
   @Mixin
-  MinFeasibilityOption minFeasibility;
+  SafeSetOptions safeSet;
 
   @Option(names = "--no-safe-exploration",
       description = "gp-qnei: plain constrained qNEI instead of safe exploration (the default, as in manage).")
@@ -155,7 +155,7 @@ public final class ManagerBenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--seeds, --n-init and --batch-size must be >= 1 and --n-batch >= 0, were "
           + seeds + ", " + nInit + ", " + batchSize + ", " + nBatch);
     }
-    minFeasibility.validate();
+    safeSet.validate();
     List<Level> levels = noise.stream().map(Level::parse).toList();
     levels.forEach(Level::model); // validates
     Level moderateLevel = Level.parse(moderate);
@@ -321,7 +321,7 @@ public final class ManagerBenchCommand implements Callable<Integer> {
       GpQneiOptions d = GpQneiOptions.defaults();
       GpQneiOptions o = new GpQneiOptions(nInit, batchSize, d.mcSamples(), d.numRestarts(), OptionalInt.empty(),
           d.confidence(), d.anomalyDetection()).withSafeExploration(!noSafeExploration);
-      return minFeasibility.applyTo(o).provider();
+      return safeSet.applyTo(o).provider();
     }
     return Providers.optimizerProvider(name);
   }

@@ -106,7 +106,7 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
   boolean noAnomalyDetection;
 
   @Mixin
-  MinFeasibilityOption minFeasibility;
+  SafeSetOptions safeSet;
 
   @Option(names = "--safe-exploration",
       description = "gp-qnei: safe exploration (safe set and generous initial design, as manage uses by default) "
@@ -219,7 +219,7 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
     if (!(outliers >= 0 && outliers <= 1)) {
       throw new IllegalArgumentException("--outliers must be in [0, 1], was " + outliers);
     }
-    minFeasibility.validate();
+    safeSet.validate();
   }
 
   private Run runOnce(BenchmarkWorkflow bw, OracleResult oracle, NoiseFreeModel model, String optimizer, long seed,
@@ -270,7 +270,7 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
         numRestarts != null ? numRestarts : d.numRestarts(),
         rawSamples != null ? java.util.OptionalInt.of(rawSamples) : d.rawSamples(), d.confidence(), !noAnomalyDetection)
         .withSafeExploration(safeExploration);
-    Map<String, String> options = new LinkedHashMap<>(minFeasibility.applyTo(o).providerOptions());
+    Map<String, String> options = new LinkedHashMap<>(safeSet.applyTo(o).providerOptions());
     if (noStageModels) {
       options.put("stage-models", "false");
     }

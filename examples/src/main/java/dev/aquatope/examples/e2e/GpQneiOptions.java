@@ -51,11 +51,7 @@ public record GpQneiOptions(int nInit, int batchSize, int mcSamples, int numRest
       }
     });
     Checks.notNull("safeRadius", safeRadius);
-    safeRadius.ifPresent(r -> {
-      if (!(r >= 0) || Double.isInfinite(r)) {
-        throw new IllegalArgumentException("safeRadius must be finite and >= 0, was " + r);
-      }
-    });
+    safeRadius.ifPresent(r -> Checks.nonNegative("safeRadius", r));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.aquatope.examples.cli;
 
+import dev.aquatope.core.util.Checks;
 import dev.aquatope.examples.e2e.GpQneiOptions;
 import java.util.OptionalDouble;
 import picocli.CommandLine.Option;
@@ -8,13 +9,13 @@ import picocli.CommandLine.Option;
  * The safe-set flags of the commands that run {@code gp-qnei} ({@code manage},
  * {@code manager-bench}, {@code optimize-bench}): {@code --min-feasibility}, its threshold, and
  * {@code --safe-radius}, its neighbourhood. Mixed in with
- * {@code @Mixin MinFeasibilityOption minFeasibility;}.
+ * {@code @Mixin SafeSetOptions safeSet;}.
  */
-public final class MinFeasibilityOption {
+public final class SafeSetOptions {
   @Option(names = "--min-feasibility", paramLabel = "P",
       description = "gp-qnei: safe-set threshold, the smallest predictive probability of meeting QoS a candidate "
           + "needs to be evaluated, in [0, 1); 0 = off (default: 0.95 under safe exploration, else off).")
-  Double value;
+  Double threshold;
 
   @Option(names = "--safe-radius", paramLabel = "R",
       description = "gp-qnei: neighbourhood of the safe set, the largest L1 distance (unit cube) from a candidate to a "
@@ -28,26 +29,26 @@ public final class MinFeasibilityOption {
    * @return the threshold, or empty when the flag is absent
    * @throws IllegalArgumentException if it is outside [0, 1)
    */
-  public OptionalDouble get() {
-    if (value == null) {
+  public OptionalDouble threshold() {
+    if (threshold == null) {
       return OptionalDouble.empty();
     }
-    if (!(value >= 0 && value < 1)) {
-      throw new IllegalArgumentException("--min-feasibility must be in [0, 1), was " + value);
+    if (!(threshold >= 0 && threshold < 1)) {
+      throw new IllegalArgumentException("--min-feasibility must be in [0, 1), was " + threshold);
     }
-    return OptionalDouble.of(value);
+    return OptionalDouble.of(threshold);
   }
 
   /**
    * The settings with the threshold and the radius given on the command line, if any.
    *
    * @param options the settings
-   * @return {@code options}, or a copy with the threshold
+   * @return {@code options}, or a copy with the threshold and the radius
    * @throws IllegalArgumentException if the threshold is outside [0, 1) or the radius negative or
    *     not finite
    */
   public GpQneiOptions applyTo(GpQneiOptions options) {
-    OptionalDouble p = get();
+    OptionalDouble p = threshold();
     GpQneiOptions out = p.isPresent() ? options.withMinFeasibility(p.getAsDouble()) : options;
     OptionalDouble r = radius();
     return r.isPresent() ? out.withSafeRadius(r.getAsDouble()) : out;
@@ -60,7 +61,7 @@ public final class MinFeasibilityOption {
    *     not finite
    */
   public void validate() {
-    get();
+    threshold();
     radius();
   }
 
@@ -74,9 +75,6 @@ public final class MinFeasibilityOption {
     if (radius == null) {
       return OptionalDouble.empty();
     }
-    if (!(radius >= 0) || radius.isInfinite()) {
-      throw new IllegalArgumentException("--safe-radius must be finite and >= 0, was " + radius);
-    }
-    return OptionalDouble.of(radius);
+    return OptionalDouble.of(Checks.nonNegative("--safe-radius", radius));
   }
 }
